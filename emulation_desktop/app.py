@@ -1,0 +1,122 @@
+"""The composition root: builds paths, database, services and settings, and hands them on.
+
+Nothing else constructs these; there are no module-level singletons.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from emulation_desktop import __version__
+from emulation_desktop.domain.errors import UserError
+from emulation_desktop.logs import configure_logging
+from emulation_desktop.paths import DATA_DIR_ENV, AppPaths, ensure_writable_dir
+from emulation_desktop.services.container import AppServices
+from emulation_desktop.store import schema
+from emulation_desktop.store.db import open_database
+from emulation_desktop.store.lock import InstanceLock
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class AppContext:
+    paths: AppPaths
+    services: AppServices
+
+
+@contextlib.contextmanager
+def open_context(db: Path | None = None) -> Iterator[AppContext]:
+    """Open the database under the single-instance lock; close everything on exit."""
+    paths = AppPaths.resolve(db)
+    if db is None:
+        ensure_writable_dir(paths.data_dir)
+    configure_logging(paths.log_file)
+    # A refused file must not even get a lock file beside it.
+    schema.check_openable(paths.db_path, schema.inspect_file(paths.db_path))
+    if not paths.db_path.parent.is_dir():
+        raise UserError(f"Không có thư mục «{paths.db_path.parent}» để tạo cơ sở dữ liệu.")
+    with InstanceLock(paths.db_path):
+        database = open_database(paths.db_path)
+        log.info("opened %s (version %s)", paths.db_path, __version__)
+        try:
+            yield AppContext(paths=paths, services=AppServices.build(database))
+        finally:
+            database.dispose()
+
+
+def run_gui(db: Path | None = None, *, quit_when_shown: bool = False) -> int:
+    """Open the main window (after the first-start dialog when the commune is not set up)."""
+    from emulation_desktop.gui import application
+    from emulation_desktop.settings import Settings
+
+    qapp = application.create_qapplication()
+    try:
+        with open_context(db) as ctx:
+            settings = Settings(application.ini_backend(ctx.paths.settings_file))
+            return application.run_main_window(
+                qapp, ctx.services, settings, ctx.paths, quit_when_shown=quit_when_shown
+            )
+    except UserError as exc:
+        application.show_fatal_error(exc.message)
+        return 1
+
+
+def self_test(report: Callable[[str], None]) -> int:
+    """Smoke test of a build: database, Vietnamese PDF and .docx, the main window offscreen."""
+    import os
+
+    from emulation_desktop.documents import selfcheck
+
+    failures = 0
+
+    def step(label: str, fn: Callable[[], str]) -> None:
+        nonlocal failures
+        try:
+            detail = fn()
+        except Exception as exc:
+            failures += 1
+            log.exception("self-test step failed: %s", label)
+            message = exc.message if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
+            report(f"[LỖI] {label}: {message}")
+        else:
+            report(f"[ĐẠT] {label}: {detail}")
+
+    with tempfile.TemporaryDirectory(prefix="tdkt-selftest-") as tmp_name:
+        tmp = Path(tmp_name)
+        old_env = os.environ.get(DATA_DIR_ENV)
+        os.environ[DATA_DIR_ENV] = str(tmp / "data")
+        try:
+            def database() -> str:
+                with open_context(tmp / "selftest.db") as ctx:
+                    counts = ctx.services.demo.load()
+                    summary = ctx.services.overview.summary()
+                if summary.people != counts.people:
+                    raise RuntimeError("số cá nhân đọc lại không khớp")
+                return f"{counts.units} đơn vị, {counts.people} cá nhân, {counts.households} hộ"
+
+            step("Cơ sở dữ liệu (tạo, nâng cấp, dữ liệu mẫu)", database)
+            step("Văn bản .docx tiếng Việt", lambda: selfcheck.docx_roundtrip(tmp / "kiem-tra.docx"))
+            step("PDF với phông chữ tiếng Việt", lambda: selfcheck.pdf_roundtrip(tmp / "kiem-tra.pdf"))
+            step("Giao diện (cửa sổ chính)", lambda: _gui_smoke(tmp / "selftest.db"))
+        finally:
+            if old_env is None:
+                os.environ.pop(DATA_DIR_ENV, None)
+            else:
+                os.environ[DATA_DIR_ENV] = old_env
+    report("Tự kiểm tra: " + ("tất cả đều đạt." if not failures else f"{failures} mục lỗi."))
+    return 0 if failures == 0 else 1
+
+
+def _gui_smoke(db: Path) -> str:
+    from emulation_desktop.gui import application
+    from emulation_desktop.settings import MemoryBackend, Settings
+
+    application.create_qapplication(headless=True)
+    with open_context(db) as ctx:
+        return application.smoke_main_window(ctx.services, Settings(MemoryBackend()), ctx.paths)

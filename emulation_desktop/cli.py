@@ -1,0 +1,191 @@
+"""Headless commands (a stable contract for scripts and tests). No argument opens the window.
+
+Exit codes: 0 success, 1 failure with a one-line Vietnamese message on stderr, 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from emulation_desktop import APP_NAME, __version__
+from emulation_desktop.domain.errors import UserError
+from emulation_desktop.logs import configure_logging
+from emulation_desktop.paths import AppPaths
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger(__name__)
+
+# argparse speaks English; these are the messages a user can provoke.
+_ARGPARSE_VI = (
+    ("the following arguments are required: ", "thiếu tham số bắt buộc: "),
+    ("unrecognized arguments: ", "tham số không hiểu được: "),
+    ("invalid choice: ", "lựa chọn không hợp lệ: "),
+    ("choose from ", "hãy chọn một trong "),
+    ("expected one argument", "cần một giá trị đi kèm"),
+    ("invalid int value: ", "không phải số nguyên: "),
+    ("argument ", "tham số "),
+)
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix="Cách dùng: ")
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Tham số"
+        self._optionals.title = "Tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="Hiện hướng dẫn này rồi thoát.")
+
+    def error(self, message: str) -> NoReturn:
+        for en, vi in _ARGPARSE_VI:
+            message = message.replace(en, vi)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"Lỗi tham số: {message}\n")
+
+
+# Commands of the design that later versions fill in: name -> what the user calls the feature.
+PLANNED_COMMANDS = {
+    "import": "Nhập danh sách từ Excel",
+    "document": "Tạo văn bản (.docx)",
+    "certificates": "In giấy khen (PDF)",
+    "backup": "Sao lưu",
+    "verify-backup": "Kiểm tra bản sao lưu",
+    "restore": "Phục hồi",
+    "export": "Xuất Excel",
+}
+DOCUMENT_KINDS = ("ke-hoach", "quyet-dinh", "to-trinh", "bien-ban", "bao-cao", "thong-bao",
+                  "giay-moi", "phieu-bau")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_opt = argparse.ArgumentParser(add_help=False)
+    db_opt.add_argument(
+        "--db", metavar="TỆP", type=Path,
+        help="Tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu của người dùng).",
+    )
+    parser = _Parser(
+        prog="emulation-desktop", parents=[db_opt],
+        description=f"{APP_NAME}: không có lệnh thì mở cửa sổ chương trình.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
+                        help="Hiện phiên bản rồi thoát.")
+    parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH", title="Các lệnh",
+                                parser_class=_Parser)
+
+    p = sub.add_parser("demo", parents=[db_opt], help="Tạo xã mẫu với dữ liệu đầy đủ.")
+    p.add_argument("--seed", type=int, default=2026, help="Số khởi tạo (cùng số, cùng dữ liệu).")
+    sub.add_parser("self-test", parents=[db_opt],
+                   help="Tự kiểm tra chương trình (dùng cho bản đóng gói).")
+
+    p = sub.add_parser("import", parents=[db_opt], help=PLANNED_COMMANDS["import"] + ".")
+    p.add_argument("file", metavar="TỆP.xlsx", type=Path)
+    p = sub.add_parser("document", parents=[db_opt], help=PLANNED_COMMANDS["document"] + ".")
+    p.add_argument("kind", choices=DOCUMENT_KINDS, metavar="LOẠI")
+    p.add_argument("--id", type=int, required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="TỆP.docx")
+    p = sub.add_parser("certificates", parents=[db_opt],
+                       help=PLANNED_COMMANDS["certificates"] + ".")
+    p.add_argument("--decision", type=int, required=True)
+    p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf")
+    p.add_argument("--mode", choices=("full", "overlay"), default="full")
+    p = sub.add_parser("backup", parents=[db_opt], help=PLANNED_COMMANDS["backup"] + ".")
+    p.add_argument("dir", metavar="THƯ_MỤC", type=Path)
+    p.add_argument("--password-file", type=Path, metavar="TỆP")
+    p = sub.add_parser("verify-backup", parents=[db_opt],
+                       help=PLANNED_COMMANDS["verify-backup"] + ".")
+    p.add_argument("file", metavar="TỆP", type=Path)
+    p = sub.add_parser("restore", parents=[db_opt], help=PLANNED_COMMANDS["restore"] + ".")
+    p.add_argument("file", metavar="TỆP", type=Path)
+    p.add_argument("--yes", action="store_true", help="Đồng ý thay thế dữ liệu hiện có.")
+    p = sub.add_parser("export", parents=[db_opt], help=PLANNED_COMMANDS["export"] + ".")
+    p.add_argument("what", choices=("people", "units", "households", "awards"), metavar="DANH_SÁCH")
+    p.add_argument("--out", type=Path, required=True, metavar="TỆP.xlsx")
+    return parser
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from emulation_desktop import app
+
+    with app.open_context(args.db) as ctx:
+        counts = ctx.services.demo.load(seed=args.seed)
+        profile = ctx.services.profile.get()
+    assert profile is not None
+    print(
+        f"Đã tạo dữ liệu mẫu của {profile.display_name}: {counts.units} đơn vị, "
+        f"{counts.people} cá nhân, {counts.households} hộ gia đình. Tệp: {ctx.paths.db_path}"
+    )
+    return EXIT_OK
+
+
+def _cmd_self_test(args: argparse.Namespace) -> int:
+    from emulation_desktop import app
+
+    return app.self_test(report=print)
+
+
+def _cmd_planned(args: argparse.Namespace) -> int:
+    feature = PLANNED_COMMANDS[args.command]
+    raise UserError(f"Chức năng «{feature}» chưa có trong phiên bản {__version__} của chương trình.")
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from emulation_desktop import app
+
+    return app.run_gui(args.db, quit_when_shown=args.quit_when_shown)
+
+
+COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
+    None: _cmd_gui,
+    "demo": _cmd_demo,
+    "self-test": _cmd_self_test,
+    **dict.fromkeys(PLANNED_COMMANDS, _cmd_planned),
+}
+
+
+def _utf8_streams() -> None:
+    # A windowed frozen build has no console (None), and a Windows pipe is not UTF-8.
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+        elif hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    args = build_parser().parse_args(argv)
+    # Early, so that even a failure before the database opens leaves its detail in the log.
+    configure_logging(AppPaths.resolve(None).log_file)
+    try:
+        return COMMANDS[args.command](args)
+    except UserError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu.", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception as exc:  # the last guard: never a traceback for the user
+        log.exception("unexpected failure in %s", args.command)
+        print(
+            f"Lỗi: sự cố ngoài dự kiến ({type(exc).__name__}). "
+            "Chi tiết đã ghi vào tệp nhật ký trong thư mục dữ liệu của chương trình.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

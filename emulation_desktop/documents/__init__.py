@@ -1,0 +1,1 @@
+"""Document generators: .docx (python-docx) and PDF (reportlab); pure functions ending in a file."""

@@ -1,0 +1,1 @@
+"""Pure domain: dataclasses, enums, rules and Vietnamese text. No Qt, no SQLAlchemy."""

@@ -1,0 +1,1 @@
+"""Dialogs; each composes a generated form from gui/forms."""

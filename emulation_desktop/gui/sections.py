@@ -1,0 +1,134 @@
+"""The sections of the main window, in navigation order, with what each holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One entry of the left navigation.
+
+    Attributes:
+        key: stable code (saved as the last open section).
+        title: the Vietnamese name shown everywhere.
+        icon: file name in resources/icons without ".svg".
+        summary: one sentence on what the section is for.
+        planned: what the section holds once built (shown until then).
+    """
+
+    key: str
+    title: str
+    icon: str
+    summary: str
+    planned: tuple[str, ...] = ()
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("overview", "Tổng quan", "overview",
+            "Số liệu chính của xã và những việc cần làm trong năm."),
+    Section(
+        "movements", "Phong trào thi đua", "movements",
+        "Phát động và theo dõi các phong trào thi đua trong năm: chủ đề, các đợt, mốc kỷ niệm, "
+        "chỉ tiêu và đơn vị tham gia.",
+        (
+            "Danh sách phong trào theo năm: thường xuyên, theo đợt, chuyên đề; cấp phát động và "
+            "văn bản phát động.",
+            "Các đợt thi đua gắn với ngày kỷ niệm, ví dụ «70 năm Chiến thắng Điện Biên Phủ "
+            "(07/5/1954 - 07/5/2024)».",
+            "Đăng ký thi đua của đơn vị, cá nhân; duyệt đăng ký; đăng ký cho cả đơn vị một lần.",
+            "Sơ kết, tổng kết từng đợt và cả năm; điển hình tiên tiến và cách tuyên truyền.",
+            "Sao chép phong trào sang năm sau; tạo Kế hoạch thi đua (.docx) theo đúng thể thức.",
+        ),
+    ),
+    Section(
+        "registry", "Đơn vị – Cá nhân – Hộ gia đình", "registry",
+        "Danh sách các tập thể, cá nhân và hộ gia đình có thể được khen thưởng, cùng toàn bộ quá "
+        "trình khen thưởng của từng đối tượng.",
+        (
+            "Cây đơn vị: thôn, tổ dân phố, cơ quan, trường học, trạm y tế, Mặt trận và các đoàn "
+            "thể, hợp tác xã.",
+            "Danh sách cá nhân, hộ gia đình; tìm kiếm không cần gõ dấu; sắp xếp theo tên.",
+            "Lịch sử khen thưởng và kết quả đánh giá hằng năm của từng đối tượng.",
+            "Nhập từ Excel (tự chuyển mã TCVN3, VNI), xuất Excel; cảnh báo và gộp người bị trùng.",
+        ),
+    ),
+    Section(
+        "evaluations", "Đánh giá – Sáng kiến", "evaluations",
+        "Kết quả xếp loại hằng năm, sáng kiến và các căn cứ để xét điều kiện khen thưởng.",
+        (
+            "Xếp loại mức độ hoàn thành nhiệm vụ hằng năm của cá nhân và tập thể, nhập nhanh trên "
+            "bảng, dán từ Excel.",
+            "Thời gian nghỉ thai sản, thời gian kỷ luật, đang bị thanh tra, khiếu nại.",
+            "Sáng kiến, đề tài khoa học: tác giả, phạm vi ảnh hưởng, văn bản công nhận.",
+        ),
+    ),
+    Section(
+        "nominations", "Đề nghị khen thưởng", "nominations",
+        "Các đợt xét khen thưởng: lập danh sách đề nghị và kiểm tra điều kiện theo quy định.",
+        (
+            "Đợt xét: cuối năm, theo đợt thi đua, chuyên đề, đột xuất, Gia đình văn hóa.",
+            "Lập danh sách đề nghị từ đăng ký thi đua hoặc từ kết quả đánh giá.",
+            "Kiểm tra điều kiện theo quy định đang có hiệu lực, nêu rõ lý do đạt hay chưa đạt.",
+            "Hồ sơ của từng đề nghị: báo cáo thành tích, biên bản, văn bản công nhận sáng kiến.",
+        ),
+    ),
+    Section(
+        "council", "Hội đồng TĐKT", "council",
+        "Hội đồng Thi đua – Khen thưởng: thành phần, cuộc họp xét và kết quả bỏ phiếu.",
+        (
+            "Thành phần Hội đồng theo quyết định kiện toàn: Chủ tịch, Phó Chủ tịch, Ủy viên, "
+            "Thư ký.",
+            "Cuộc họp xét: điểm danh, kiểm tra số thành viên có mặt.",
+            "In phiếu bầu, nhập kết quả kiểm phiếu, tự tính tỷ lệ phiếu đồng ý.",
+            "Biên bản họp Hội đồng (.docx).",
+        ),
+    ),
+    Section(
+        "decisions", "Quyết định", "decisions",
+        "Quyết định khen thưởng, sổ văn bản và tờ trình đề nghị cấp trên.",
+        (
+            "Quyết định khen thưởng, số văn bản lấy từ sổ văn bản của năm (không trùng, không bỏ "
+            "số).",
+            "Danh sách kèm theo: hình thức, thành tích, tiền thưởng và tổng số tiền bằng chữ.",
+            "Tờ trình đề nghị cấp trên khen thưởng; đóng gói hồ sơ gửi tỉnh.",
+            "Sổ khen thưởng: số sổ của từng giấy khen đã cấp.",
+        ),
+    ),
+    Section(
+        "certificates", "Giấy khen & In", "certificates",
+        "In giấy khen, giấy chứng nhận cho buổi lễ, trên giấy trắng hoặc trên phôi in sẵn.",
+        (
+            "Giấy khen cá nhân, tập thể, hộ gia đình; giấy chứng nhận danh hiệu.",
+            "Chỉnh vị trí từng dòng chữ theo phôi; trang căn chỉnh riêng cho từng máy in.",
+            "Tên dài, thành tích dài tự thu nhỏ cỡ chữ rồi xuống dòng, không tràn khung.",
+            "In theo thứ tự đọc tên tại buổi lễ; in lại ngay một tờ bị hỏng.",
+        ),
+    ),
+    Section(
+        "reports", "Báo cáo – Thống kê", "reports",
+        "Số liệu cho Hội đồng và báo cáo cấp trên, không cần tính tay.",
+        (
+            "Thống kê khen thưởng theo năm, theo hình thức, theo đơn vị; tỷ lệ nữ, công nhân, "
+            "nông dân được khen.",
+            "Sổ vàng khen thưởng; danh sách người đủ điều kiện nhưng chưa được đề nghị.",
+            "Báo cáo tổng kết công tác thi đua, khen thưởng của năm (.docx).",
+            "Xuất mọi bảng ra Excel, mọi biểu đồ ra ảnh.",
+        ),
+    ),
+    Section(
+        "backup", "Sao lưu – Phục hồi", "backup",
+        "Giữ dữ liệu an toàn khi mất điện, hỏng máy hay mất USB.",
+        (
+            "Sao lưu ra USB thành một tệp, có thể đặt mật khẩu; kiểm tra lại ngay sau khi ghi.",
+            "Phục hồi từ bản sao lưu: xem trước nội dung, tự sao lưu dữ liệu hiện có trước khi "
+            "thay.",
+            "Tự động sao lưu khi thoát và hằng ngày; nhắc khi lâu chưa sao lưu ra USB.",
+            "Bàn giao dữ liệu cho cán bộ mới hoặc chuyển sang máy khác.",
+        ),
+    ),
+    Section("settings", "Cài đặt", "settings",
+            "Thông tin của xã, cỡ chữ giao diện và các tùy chọn khác."),
+)
+
+SECTION_BY_KEY = {s.key: s for s in SECTIONS}

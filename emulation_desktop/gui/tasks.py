@@ -1,0 +1,148 @@
+"""One way to run database work off the GUI thread, one task at a time (SQLite has one writer).
+
+    runner.submit(lambda: services.demo.load(), on_success=self._loaded,
+                  progress="Đang nạp dữ liệu mẫu…", parent=self)
+
+Callbacks run on the GUI thread. A UserError reaches `on_failure` (default: a message box);
+anything else is logged and reported as an unexpected failure. Tests use SyncTaskRunner.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from emulation_desktop.domain.errors import UserError
+
+from emulation_desktop.gui.messages import show_error
+
+log = logging.getLogger(__name__)
+
+SuccessCallback = Callable[[Any], None]
+FailureCallback = Callable[[UserError], None]
+# Work shorter than this shows no progress dialog at all (no flicker).
+PROGRESS_DELAY_MS = 400
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the call back to this thread."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except UserError as exc:
+            self._relay.failed.emit(exc)
+        except Exception as exc:
+            log.exception("background task failed")
+            self._relay.failed.emit(
+                UserError(
+                    f"Sự cố ngoài dự kiến ({type(exc).__name__}); thao tác chưa hoàn tất. "
+                    "Chi tiết đã ghi vào tệp nhật ký (mục Giới thiệu)."
+                )
+            )
+        else:
+            self._relay.finished.emit(result)
+
+
+def _default_failure(parent: QWidget | None) -> FailureCallback:
+    return lambda exc: show_error(parent, exc.message)
+
+
+class TaskRunner(QObject):
+    """Runs tasks on a single-worker pool."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._live: set[_Relay] = set()
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_success: SuccessCallback,
+        on_failure: FailureCallback | None = None,
+        *,
+        progress: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        relay = _Relay()
+        self._live.add(relay)
+        dialog = _delayed_progress(progress, parent) if progress else None
+
+        def done(result: object) -> None:
+            self._finish(relay, dialog)
+            on_success(result)
+
+        def failed(exc: object) -> None:
+            self._finish(relay, dialog)
+            assert isinstance(exc, UserError)
+            (on_failure or _default_failure(parent))(exc)
+
+        relay.finished.connect(done)
+        relay.failed.connect(failed)
+        self._pool.start(_Job(fn, relay))
+
+    def _finish(self, relay: _Relay, dialog: _DelayedProgress | None) -> None:
+        self._live.discard(relay)
+        if dialog is not None:
+            dialog.close_now()
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
+class SyncTaskRunner:
+    """Runs the task at once on the calling thread: deterministic tests."""
+
+    def submit(
+        self,
+        fn: Callable[[], Any],
+        on_success: SuccessCallback,
+        on_failure: FailureCallback | None = None,
+        *,
+        progress: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        try:
+            result = fn()
+        except UserError as exc:
+            (on_failure or _default_failure(parent))(exc)
+            return
+        on_success(result)
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        return True
+
+
+class _DelayedProgress:
+    """A busy indicator that Qt shows only if the work lasts longer than PROGRESS_DELAY_MS."""
+
+    def __init__(self, label: str, parent: QWidget | None) -> None:
+        self._dialog = QProgressDialog(label, "", 0, 0, parent)
+        self._dialog.setWindowTitle("Xin chờ")
+        self._dialog.setCancelButton(None)  # these tasks are not safe to stop halfway
+        self._dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+
+    def close_now(self) -> None:
+        self._dialog.reset()
+        self._dialog.close()
+        self._dialog.deleteLater()
+
+
+def _delayed_progress(label: str, parent: QWidget | None) -> _DelayedProgress:
+    return _DelayedProgress(label, parent)

@@ -1,0 +1,23 @@
+"""The bundle of services handed from the composition root to the GUI and the commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from emulation_desktop.services.demo import DemoService
+from emulation_desktop.services.overview import OverviewService
+from emulation_desktop.services.profile import ProfileService
+from emulation_desktop.store.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class AppServices:
+    """Everything the GUI and the commands may ask of the data."""
+
+    profile: ProfileService
+    overview: OverviewService
+    demo: DemoService
+
+    @classmethod
+    def build(cls, db: Database) -> AppServices:
+        return cls(profile=ProfileService(db), overview=OverviewService(db), demo=DemoService(db))

@@ -1,0 +1,58 @@
+"""Insert a batch of units, people and households in one session (demo now, Excel import later)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from emulation_desktop.domain.registry import HouseholdDraft, PersonDraft, UnitDraft
+from emulation_desktop.store.models import HouseholdRow, PersonRow, UnitRow
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCounts:
+    units: int
+    people: int
+    households: int
+
+
+def insert_registry_batch(
+    session: Session,
+    units: Sequence[UnitDraft],
+    people: Sequence[PersonDraft],
+    households: Sequence[HouseholdDraft],
+) -> BatchCounts:
+    """Add everything to `session` (the caller's transaction decides commit or rollback)."""
+    unit_rows: dict[str, UnitRow] = {}
+    for order, u in enumerate(units):
+        row = UnitRow(name=u.name, kind=u.kind, sort_order=order)
+        if u.parent_key is not None:
+            row.parent = unit_rows[u.parent_key]
+        unit_rows[u.key] = row
+        session.add(row)
+    person_rows = [
+        PersonRow(
+            full_name=p.full_name,
+            gender=p.gender,
+            kind=p.kind,
+            unit=unit_rows[p.unit_key],
+            birth_year=p.birth_date.year if p.birth_date else p.birth_year,
+            birth_date=p.birth_date,
+            position=p.position,
+            cccd=p.cccd,
+        )
+        for p in people
+    ]
+    session.add_all(person_rows)
+    session.flush()  # ids for households
+    session.add_all(
+        HouseholdRow(
+            head_id=person_rows[h.head_index].id,
+            address=h.address,
+            unit_id=unit_rows[h.unit_key].id,
+        )
+        for h in households
+    )
+    return BatchCounts(len(unit_rows), len(person_rows), len(households))

@@ -1,0 +1,1 @@
+"""SQLAlchemy 2.x store: models, engine with pragmas, session scope, Alembic migrations, lock."""

@@ -1,0 +1,37 @@
+"""Column types shared by the models."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from sqlalchemy import DateTime, Integer, String, func
+from sqlalchemy.orm import mapped_column
+
+from emulation_desktop.domain.enums import CommuneKind, Gender, PersonKind, UnitKind
+from sqlalchemy import Enum as SAEnum
+
+intpk = Annotated[int, mapped_column(Integer, primary_key=True)]
+name_str = Annotated[str, mapped_column(String(200))]
+fold_str = Annotated[str, mapped_column(String(200), index=True)]
+text_str = Annotated[str, mapped_column(String(500), default="", server_default="")]
+created_at = Annotated[dt.datetime, mapped_column(DateTime, server_default=func.current_timestamp())]
+
+
+def enum_column(enum: type) -> SAEnum:
+    """Stores the enum's stable value code as text (a CHECK keeps bad codes out)."""
+    return SAEnum(
+        enum,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+        name=enum.__name__.lower(),
+    )
+
+
+commune_kind = Annotated[CommuneKind, mapped_column(enum_column(CommuneKind))]
+unit_kind = Annotated[UnitKind, mapped_column(enum_column(UnitKind))]
+gender = Annotated[Gender, mapped_column(enum_column(Gender))]
+person_kind = Annotated[PersonKind, mapped_column(enum_column(PersonKind))]

@@ -39,21 +39,25 @@ def compile_form(ui_file: Path, out_dir: Path) -> Path:
     return out
 
 
+def _shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     ui_files = sorted(UI_DIR.glob("*.ui"))
     if not check:
         FORMS_DIR.mkdir(parents=True, exist_ok=True)
         for ui in ui_files:
-            print(compile_form(ui, FORMS_DIR).relative_to(ROOT))
+            print(_shown(compile_form(ui, FORMS_DIR)))
         return 0
-    stale = []
+    stale: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         for ui in ui_files:
             fresh = compile_form(ui, Path(tmp))
             committed = FORMS_DIR / fresh.name
             if not committed.exists() or committed.read_text("utf-8") != fresh.read_text("utf-8"):
-                stale.append(committed.relative_to(ROOT))
+                stale.append(_shown(committed))
     for path in stale:
         print(f"stale or missing: {path} (run: python tools/build_forms.py)")
     return 1 if stale else 0

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -55,6 +56,16 @@ _TOOLBAR_ACTIONS = (
 )
 
 
+def _scrollable(page: QWidget) -> QScrollArea:
+    # At 150 % scaling on a 1366×768 laptop a page may not fit: scroll instead of clipping.
+    area = QScrollArea()
+    area.setObjectName(f"scroll_{page.objectName()}")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
 class MainWindow(QMainWindow):
     """Signals:
     year_changed: the year in work changed.
@@ -85,14 +96,14 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("section_nav")
         self.nav.setIconSize(QSize(24, 24))
         self.nav.setSpacing(2)
-        self.nav.setMinimumWidth(230)
+        self.nav.setMinimumWidth(200)
         self.pages = QStackedWidget()
         self.pages.setObjectName("section_pages")
         self._page_by_key: dict[str, SectionPage] = {}
         for section in SECTIONS:
             page = self._make_page(section, apply_font_scale)
             self._page_by_key[section.key] = page
-            self.pages.addWidget(page)
+            self.pages.addWidget(_scrollable(page))
             item = QListWidgetItem(icon(section.icon), section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             item.setSizeHint(QSize(0, 36))
@@ -195,9 +206,7 @@ class MainWindow(QMainWindow):
                 return
 
     def current_page(self) -> SectionPage:
-        page = self.pages.currentWidget()
-        assert isinstance(page, SectionPage)
-        return page
+        return self._page_by_key[SECTIONS[self.pages.currentIndex()].key]
 
     def set_year(self, year: int) -> None:
         index = self.year_combo.findData(year)

@@ -52,7 +52,7 @@ class SetupDialog(QDialog):
         ui = self.ui
         self.setWindowTitle(f"{'Bắt đầu sử dụng' if first_start else 'Thông tin xã'} – {APP_NAME}")
         for kind in CommuneKind:
-            ui.kind_combo.addItem(kind.label, kind)
+            ui.kind_combo.addItem(kind.label, kind.value)
         provinces = load_province_names()
         ui.province_combo.addItems(provinces)
         ui.province_combo.setCurrentIndex(-1)
@@ -93,7 +93,7 @@ class SetupDialog(QDialog):
 
     def set_profile(self, p: CommuneProfile) -> None:
         ui = self.ui
-        ui.kind_combo.setCurrentIndex(ui.kind_combo.findData(p.kind))
+        ui.kind_combo.setCurrentIndex(ui.kind_combo.findData(p.kind.value))
         ui.name_edit.setText(p.name)
         ui.province_combo.setCurrentText(p.province)
         ui.place_edit.setText("" if p.place_name == p.name else p.place_name)
@@ -106,9 +106,8 @@ class SetupDialog(QDialog):
 
     def profile(self) -> CommuneProfile:
         ui = self.ui
-        kind = ui.kind_combo.currentData()
         return CommuneProfile(
-            kind=kind if isinstance(kind, CommuneKind) else CommuneKind.XA,
+            kind=CommuneKind(ui.kind_combo.currentData() or CommuneKind.XA.value),
             name=ui.name_edit.text(),
             province=ui.province_combo.currentText(),
             place_name=ui.place_edit.text(),

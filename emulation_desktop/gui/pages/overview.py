@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from emulation_desktop.services.container import AppServices
 from emulation_desktop.domain.text import thousands
@@ -87,14 +87,14 @@ class OverviewPage(SectionPage):
         layout.addLayout(grid)
 
         layout.addWidget(heading("Đi nhanh tới", scale=1.1))
-        links = QHBoxLayout()
-        for key in ("registry", "movements", "nominations", "backup"):
+        links = QGridLayout()
+        for i, key in enumerate(("registry", "movements", "nominations", "backup")):
             target = SECTION_BY_KEY[key]
             button = QPushButton(icon(target.icon), target.title)
             button.setObjectName(f"go_{key}")
             button.clicked.connect(lambda _=False, k=key: go_to(k))
-            links.addWidget(button)
-        links.addStretch(1)
+            links.addWidget(button, i // 2, i % 2)
+        links.setColumnStretch(2, 1)
         layout.addLayout(links)
         layout.addStretch(1)
 

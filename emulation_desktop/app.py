@@ -52,8 +52,9 @@ def open_context(db: Path | None = None) -> Iterator[AppContext]:
 
 def run_gui(db: Path | None = None, *, quit_when_shown: bool = False) -> int:
     """Open the main window (after the first-start dialog when the commune is not set up)."""
-    from emulation_desktop.gui import application
     from emulation_desktop.settings import Settings
+
+    from emulation_desktop.gui import application
 
     qapp = application.create_qapplication()
     try:
@@ -92,6 +93,7 @@ def self_test(report: Callable[[str], None]) -> int:
         old_env = os.environ.get(DATA_DIR_ENV)
         os.environ[DATA_DIR_ENV] = str(tmp / "data")
         try:
+
             def database() -> str:
                 with open_context(tmp / "selftest.db") as ctx:
                     counts = ctx.services.demo.load()
@@ -101,8 +103,13 @@ def self_test(report: Callable[[str], None]) -> int:
                 return f"{counts.units} đơn vị, {counts.people} cá nhân, {counts.households} hộ"
 
             step("Cơ sở dữ liệu (tạo, nâng cấp, dữ liệu mẫu)", database)
-            step("Văn bản .docx tiếng Việt", lambda: selfcheck.docx_roundtrip(tmp / "kiem-tra.docx"))
-            step("PDF với phông chữ tiếng Việt", lambda: selfcheck.pdf_roundtrip(tmp / "kiem-tra.pdf"))
+            step(
+                "Văn bản .docx tiếng Việt", lambda: selfcheck.docx_roundtrip(tmp / "kiem-tra.docx")
+            )
+            step(
+                "PDF với phông chữ tiếng Việt",
+                lambda: selfcheck.pdf_roundtrip(tmp / "kiem-tra.pdf"),
+            )
             step("Giao diện (cửa sổ chính)", lambda: _gui_smoke(tmp / "selftest.db"))
         finally:
             if old_env is None:
@@ -114,8 +121,9 @@ def self_test(report: Callable[[str], None]) -> int:
 
 
 def _gui_smoke(db: Path) -> str:
-    from emulation_desktop.gui import application
     from emulation_desktop.settings import MemoryBackend, Settings
+
+    from emulation_desktop.gui import application
 
     application.create_qapplication(headless=True)
     with open_context(db) as ctx:

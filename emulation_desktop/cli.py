@@ -64,30 +64,47 @@ PLANNED_COMMANDS = {
     "restore": "Phục hồi",
     "export": "Xuất Excel",
 }
-DOCUMENT_KINDS = ("ke-hoach", "quyet-dinh", "to-trinh", "bien-ban", "bao-cao", "thong-bao",
-                  "giay-moi", "phieu-bau")
+DOCUMENT_KINDS = (
+    "ke-hoach",
+    "quyet-dinh",
+    "to-trinh",
+    "bien-ban",
+    "bao-cao",
+    "thong-bao",
+    "giay-moi",
+    "phieu-bau",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
     db_opt = argparse.ArgumentParser(add_help=False)
     db_opt.add_argument(
-        "--db", metavar="TỆP", type=Path,
+        "--db",
+        metavar="TỆP",
+        type=Path,
         help="Tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu của người dùng).",
     )
     parser = _Parser(
-        prog="emulation-desktop", parents=[db_opt],
+        prog="emulation-desktop",
+        parents=[db_opt],
         description=f"{APP_NAME}: không có lệnh thì mở cửa sổ chương trình.",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}",
-                        help="Hiện phiên bản rồi thoát.")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help="Hiện phiên bản rồi thoát.",
+    )
     parser.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="LỆNH", title="Các lệnh",
-                                parser_class=_Parser)
+    sub = parser.add_subparsers(
+        dest="command", metavar="LỆNH", title="Các lệnh", parser_class=_Parser
+    )
 
     p = sub.add_parser("demo", parents=[db_opt], help="Tạo xã mẫu với dữ liệu đầy đủ.")
     p.add_argument("--seed", type=int, default=2026, help="Số khởi tạo (cùng số, cùng dữ liệu).")
-    sub.add_parser("self-test", parents=[db_opt],
-                   help="Tự kiểm tra chương trình (dùng cho bản đóng gói).")
+    sub.add_parser(
+        "self-test", parents=[db_opt], help="Tự kiểm tra chương trình (dùng cho bản đóng gói)."
+    )
 
     p = sub.add_parser("import", parents=[db_opt], help=PLANNED_COMMANDS["import"] + ".")
     p.add_argument("file", metavar="TỆP.xlsx", type=Path)
@@ -95,16 +112,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("kind", choices=DOCUMENT_KINDS, metavar="LOẠI")
     p.add_argument("--id", type=int, required=True)
     p.add_argument("--out", type=Path, required=True, metavar="TỆP.docx")
-    p = sub.add_parser("certificates", parents=[db_opt],
-                       help=PLANNED_COMMANDS["certificates"] + ".")
+    p = sub.add_parser(
+        "certificates", parents=[db_opt], help=PLANNED_COMMANDS["certificates"] + "."
+    )
     p.add_argument("--decision", type=int, required=True)
     p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf")
     p.add_argument("--mode", choices=("full", "overlay"), default="full")
     p = sub.add_parser("backup", parents=[db_opt], help=PLANNED_COMMANDS["backup"] + ".")
     p.add_argument("dir", metavar="THƯ_MỤC", type=Path)
     p.add_argument("--password-file", type=Path, metavar="TỆP")
-    p = sub.add_parser("verify-backup", parents=[db_opt],
-                       help=PLANNED_COMMANDS["verify-backup"] + ".")
+    p = sub.add_parser(
+        "verify-backup", parents=[db_opt], help=PLANNED_COMMANDS["verify-backup"] + "."
+    )
     p.add_argument("file", metavar="TỆP", type=Path)
     p = sub.add_parser("restore", parents=[db_opt], help=PLANNED_COMMANDS["restore"] + ".")
     p.add_argument("file", metavar="TỆP", type=Path)
@@ -137,7 +156,9 @@ def _cmd_self_test(args: argparse.Namespace) -> int:
 
 def _cmd_planned(args: argparse.Namespace) -> int:
     feature = PLANNED_COMMANDS[args.command]
-    raise UserError(f"Chức năng «{feature}» chưa có trong phiên bản {__version__} của chương trình.")
+    raise UserError(
+        f"Chức năng «{feature}» chưa có trong phiên bản {__version__} của chương trình."
+    )
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""The log file: technical detail that messages to the user leave out (reachable from Giới thiệu)."""
+"""The log file: the technical detail that user messages leave out (see Giới thiệu)."""
 
 from __future__ import annotations
 

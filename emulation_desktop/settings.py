@@ -87,11 +87,11 @@ class Setting(Generic[T]):
             value = _COERCE[self.kind](raw)
         except (ValueError, TypeError):
             return self.default_value()
-        if isinstance(value, int) and not isinstance(value, bool):
-            if (self.minimum is not None and value < self.minimum) or (
-                self.maximum is not None and value > self.maximum
-            ):
-                return self.default_value()
+        is_number = isinstance(value, int) and not isinstance(value, bool)
+        too_small = self.minimum is not None and is_number and value < self.minimum
+        too_big = self.maximum is not None and is_number and value > self.maximum
+        if too_small or too_big:
+            return self.default_value()
         return value  # type: ignore[no-any-return]
 
 
@@ -99,8 +99,12 @@ def _this_year() -> int:
     return dt.date.today().year
 
 
-WINDOW_GEOMETRY: Setting[bytes] = Setting("cua_so/vi_tri", bytes, b"", "Vị trí và kích thước cửa sổ")
-WINDOW_STATE: Setting[bytes] = Setting("cua_so/trang_thai", bytes, b"", "Thanh công cụ và các khung")
+WINDOW_GEOMETRY: Setting[bytes] = Setting(
+    "cua_so/vi_tri", bytes, b"", "Vị trí và kích thước cửa sổ"
+)
+WINDOW_STATE: Setting[bytes] = Setting(
+    "cua_so/trang_thai", bytes, b"", "Thanh công cụ và các khung"
+)
 LAST_SECTION: Setting[str] = Setting("cua_so/muc_cuoi", str, "overview", "Mục mở lần trước")
 WORK_YEAR: Setting[int] = Setting(
     "lam_viec/nam", int, _this_year, "Năm làm việc", minimum=2000, maximum=2100

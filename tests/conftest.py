@@ -6,12 +6,12 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from emulation_desktop.paths import DATA_DIR_ENV  # noqa: E402
+from emulation_desktop.paths import DATA_DIR_ENV
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,10 @@ def compile_form(ui_file: Path, out_dir: Path) -> Path:
     out = out_dir / f"ui_{ui_file.stem}.py"
     generated = subprocess.run(
         [*uic_command(), "-g", "python", str(ui_file)],
-        check=True, capture_output=True, text=True, encoding="utf-8",
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
     ).stdout
     # uic stamps its own version in a comment; drop it so the check ignores tool bumps.
     body = "\n".join(

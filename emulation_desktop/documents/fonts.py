@@ -1,4 +1,4 @@
-"""The bundled serif font (Liberation Serif: Times New Roman metrics, full Vietnamese) in reportlab."""
+"""The bundled serif (Liberation Serif: Times New Roman metrics, full Vietnamese) in reportlab."""
 
 from __future__ import annotations
 

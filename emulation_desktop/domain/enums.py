@@ -56,7 +56,7 @@ class Gender(StrEnum):
 
     @property
     def honorific(self) -> str:
-        """"Ông"/"Bà" as certificates and decisions address a person."""
+        """ "Ông"/"Bà" as certificates and decisions address a person."""
         return "Ông" if self is Gender.MALE else "Bà"
 
 

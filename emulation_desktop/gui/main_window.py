@@ -133,8 +133,13 @@ class MainWindow(QMainWindow):
             return OverviewPage(section, self._services, self._tasks, self.go_to)
         if section.key == "settings":
             return SettingsPage(
-                section, self._services, self._settings, self._paths, self._tasks,
-                on_profile_changed=self.refresh_status, on_font_scale_changed=apply_font_scale,
+                section,
+                self._services,
+                self._settings,
+                self._paths,
+                self._tasks,
+                on_profile_changed=self.refresh_status,
+                on_font_scale_changed=apply_font_scale,
             )
         return PlannedSectionPage(section)
 
@@ -187,7 +192,10 @@ class MainWindow(QMainWindow):
             self.section_actions[section.key] = action
 
         view_menu = menu.addMenu("&Xem")
-        for text, shortcut, delta in (("Phóng to chữ", "Ctrl+=", 10), ("Thu nhỏ chữ", "Ctrl+-", -10)):
+        for text, shortcut, delta in (
+            ("Phóng to chữ", "Ctrl+=", 10),
+            ("Thu nhỏ chữ", "Ctrl+-", -10),
+        ):
             action = view_menu.addAction(text)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(lambda _=False, d=delta: self._step_font(d))
@@ -284,7 +292,7 @@ class MainWindow(QMainWindow):
         self._settings.set(WINDOW_STATE, bytes(self.saveState().data()))
         self._settings.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self._tasks.wait_idle()
         super().closeEvent(event)

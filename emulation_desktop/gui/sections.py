@@ -25,10 +25,13 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("overview", "Tổng quan", "overview",
-            "Số liệu chính của xã và những việc cần làm trong năm."),
     Section(
-        "movements", "Phong trào thi đua", "movements",
+        "overview", "Tổng quan", "overview", "Số liệu chính của xã và những việc cần làm trong năm."
+    ),
+    Section(
+        "movements",
+        "Phong trào thi đua",
+        "movements",
         "Phát động và theo dõi các phong trào thi đua trong năm: chủ đề, các đợt, mốc kỷ niệm, "
         "chỉ tiêu và đơn vị tham gia.",
         (
@@ -42,7 +45,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "registry", "Đơn vị – Cá nhân – Hộ gia đình", "registry",
+        "registry",
+        "Đơn vị – Cá nhân – Hộ gia đình",
+        "registry",
         "Danh sách các tập thể, cá nhân và hộ gia đình có thể được khen thưởng, cùng toàn bộ quá "
         "trình khen thưởng của từng đối tượng.",
         (
@@ -54,7 +59,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "evaluations", "Đánh giá – Sáng kiến", "evaluations",
+        "evaluations",
+        "Đánh giá – Sáng kiến",
+        "evaluations",
         "Kết quả xếp loại hằng năm, sáng kiến và các căn cứ để xét điều kiện khen thưởng.",
         (
             "Xếp loại mức độ hoàn thành nhiệm vụ hằng năm của cá nhân và tập thể, nhập nhanh trên "
@@ -64,7 +71,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "nominations", "Đề nghị khen thưởng", "nominations",
+        "nominations",
+        "Đề nghị khen thưởng",
+        "nominations",
         "Các đợt xét khen thưởng: lập danh sách đề nghị và kiểm tra điều kiện theo quy định.",
         (
             "Đợt xét: cuối năm, theo đợt thi đua, chuyên đề, đột xuất, Gia đình văn hóa.",
@@ -74,7 +83,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "council", "Hội đồng TĐKT", "council",
+        "council",
+        "Hội đồng TĐKT",
+        "council",
         "Hội đồng Thi đua – Khen thưởng: thành phần, cuộc họp xét và kết quả bỏ phiếu.",
         (
             "Thành phần Hội đồng theo quyết định kiện toàn: Chủ tịch, Phó Chủ tịch, Ủy viên, "
@@ -85,7 +96,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "decisions", "Quyết định", "decisions",
+        "decisions",
+        "Quyết định",
+        "decisions",
         "Quyết định khen thưởng, sổ văn bản và tờ trình đề nghị cấp trên.",
         (
             "Quyết định khen thưởng, số văn bản lấy từ sổ văn bản của năm (không trùng, không bỏ "
@@ -96,7 +109,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "certificates", "Giấy khen & In", "certificates",
+        "certificates",
+        "Giấy khen & In",
+        "certificates",
         "In giấy khen, giấy chứng nhận cho buổi lễ, trên giấy trắng hoặc trên phôi in sẵn.",
         (
             "Giấy khen cá nhân, tập thể, hộ gia đình; giấy chứng nhận danh hiệu.",
@@ -106,7 +121,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "reports", "Báo cáo – Thống kê", "reports",
+        "reports",
+        "Báo cáo – Thống kê",
+        "reports",
         "Số liệu cho Hội đồng và báo cáo cấp trên, không cần tính tay.",
         (
             "Thống kê khen thưởng theo năm, theo hình thức, theo đơn vị; tỷ lệ nữ, công nhân, "
@@ -117,7 +134,9 @@ SECTIONS: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "backup", "Sao lưu – Phục hồi", "backup",
+        "backup",
+        "Sao lưu – Phục hồi",
+        "backup",
         "Giữ dữ liệu an toàn khi mất điện, hỏng máy hay mất USB.",
         (
             "Sao lưu ra USB thành một tệp, có thể đặt mật khẩu; kiểm tra lại ngay sau khi ghi.",
@@ -127,8 +146,12 @@ SECTIONS: tuple[Section, ...] = (
             "Bàn giao dữ liệu cho cán bộ mới hoặc chuyển sang máy khác.",
         ),
     ),
-    Section("settings", "Cài đặt", "settings",
-            "Thông tin của xã, cỡ chữ giao diện và các tùy chọn khác."),
+    Section(
+        "settings",
+        "Cài đặt",
+        "settings",
+        "Thông tin của xã, cỡ chữ giao diện và các tùy chọn khác.",
+    ),
 )
 
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}

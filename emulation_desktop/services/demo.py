@@ -35,6 +35,12 @@ class DemoService:
                 )
             counts = insert_registry_batch(s, demo.units, demo.people, demo.households)
             write_profile(s, demo.profile)
-            s.add(AuditEntryRow(action="demo", entity="database", entity_id=None,
-                                detail={"seed": seed, "people": counts.people}))
+            s.add(
+                AuditEntryRow(
+                    action="demo",
+                    entity="database",
+                    entity_id=None,
+                    detail={"seed": seed, "people": counts.people},
+                )
+            )
         return counts

@@ -41,8 +41,9 @@ class OverviewService:
                 ).where(UnitRow.active.is_(True), UnitRow.kind != UnitKind.GROUP)
             ).one()
             people, women = s.execute(
-                select(func.count(), func.count().filter(PersonRow.gender == Gender.FEMALE))
-                .where(PersonRow.active.is_(True))
+                select(func.count(), func.count().filter(PersonRow.gender == Gender.FEMALE)).where(
+                    PersonRow.active.is_(True)
+                )
             ).one()
             households = s.scalar(
                 select(func.count()).select_from(HouseholdRow).where(HouseholdRow.active.is_(True))

@@ -42,8 +42,12 @@ def write_profile(session: Session, profile: CommuneProfile) -> CommuneProfile:
     row.officer = clean.officer
     row.officer_title = clean.officer_title
     session.add(
-        AuditEntryRow(action=action, entity="commune_profile", entity_id=PROFILE_ID,
-                      detail={"name": clean.display_name})
+        AuditEntryRow(
+            action=action,
+            entity="commune_profile",
+            entity_id=PROFILE_ID,
+            detail={"name": clean.display_name},
+        )
     )
     return clean
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import socket
@@ -89,10 +90,8 @@ if sys.platform == "win32":
 
     def _unlock(f: IO[str]) -> None:
         f.seek(_LOCK_OFFSET)
-        try:
+        with contextlib.suppress(OSError):  # already unlocked: nothing to do
             msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
 
 else:
     import fcntl

@@ -72,7 +72,9 @@ class UnitRow(Base):
     created_at: Mapped[created_at]
 
     children: Mapped[list[UnitRow]] = relationship(back_populates="parent")
-    parent: Mapped[UnitRow | None] = relationship(back_populates="children", remote_side="UnitRow.id")
+    parent: Mapped[UnitRow | None] = relationship(
+        back_populates="children", remote_side="UnitRow.id"
+    )
 
     @validates("name")
     def _normalise_name(self, _key: str, value: str) -> str:

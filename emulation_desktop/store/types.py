@@ -6,16 +6,18 @@ import datetime as dt
 from typing import Annotated
 
 from sqlalchemy import DateTime, Integer, String, func
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import mapped_column
 
 from emulation_desktop.domain.enums import CommuneKind, Gender, PersonKind, UnitKind
-from sqlalchemy import Enum as SAEnum
 
 intpk = Annotated[int, mapped_column(Integer, primary_key=True)]
 name_str = Annotated[str, mapped_column(String(200))]
 fold_str = Annotated[str, mapped_column(String(200), index=True)]
 text_str = Annotated[str, mapped_column(String(500), default="", server_default="")]
-created_at = Annotated[dt.datetime, mapped_column(DateTime, server_default=func.current_timestamp())]
+created_at = Annotated[
+    dt.datetime, mapped_column(DateTime, server_default=func.current_timestamp())
+]
 
 
 def enum_column(enum: type) -> SAEnum:

@@ -12,7 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_every_ui_file_has_a_fresh_compiled_form() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "build_forms.py"), "--check"],
-        capture_output=True, text=True, encoding="utf-8", check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     ui_files = sorted(p.stem for p in (ROOT / "ui").glob("*.ui"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -17,9 +18,17 @@ from emulation_desktop.gui.sections import SECTIONS
 pytestmark = pytest.mark.gui
 
 EXPECTED_TITLES = [
-    "Tổng quan", "Phong trào thi đua", "Đơn vị – Cá nhân – Hộ gia đình", "Đánh giá – Sáng kiến",
-    "Đề nghị khen thưởng", "Hội đồng TĐKT", "Quyết định", "Giấy khen & In",
-    "Báo cáo – Thống kê", "Sao lưu – Phục hồi", "Cài đặt",
+    "Tổng quan",
+    "Phong trào thi đua",
+    "Đơn vị – Cá nhân – Hộ gia đình",
+    "Đánh giá – Sáng kiến",
+    "Đề nghị khen thưởng",
+    "Hội đồng TĐKT",
+    "Quyết định",
+    "Giấy khen & In",
+    "Báo cáo – Thống kê",
+    "Sao lưu – Phục hồi",
+    "Cài đặt",
 ]
 
 

@@ -121,9 +121,7 @@ class SetupDialog(QDialog):
 
     def _update_preview(self) -> None:
         place = nfc(self.ui.place_edit.text()) or nfc(self.ui.name_edit.text()) or "…"
-        self.ui.date_preview_label.setText(
-            "Trên văn bản: " + date_line(place, dt.date.today())
-        )
+        self.ui.date_preview_label.setText("Trên văn bản: " + date_line(place, dt.date.today()))
 
     def _save(self) -> None:
         self._clear_errors()

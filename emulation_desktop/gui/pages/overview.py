@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from emulation_desktop.services.container import AppServices
 from emulation_desktop.domain.text import thousands
+from emulation_desktop.services.container import AppServices
 from emulation_desktop.services.overview import OverviewSummary
 
 from emulation_desktop.gui.icons import icon
@@ -124,8 +124,8 @@ class OverviewPage(SectionPage):
         self._show_titles()
         self.empty_label.setVisible(summary.is_empty)
         self.units_card.show_value(
-            thousands(summary.units), f"trong đó {thousands(summary.residential_units)} thôn, "
-            "tổ dân phố"
+            thousands(summary.units),
+            f"trong đó {thousands(summary.residential_units)} thôn, tổ dân phố",
         )
         self.people_card.show_value(
             thousands(summary.people), f"trong đó {thousands(summary.women)} nữ"

@@ -94,7 +94,9 @@ class SettingsPage(SectionPage):
         form.addRow(FONT_SCALE.label + ":", self.font_scale_spin)
         self.reminder_spin = QSpinBox()
         self.reminder_spin.setObjectName("reminder_spin")
-        self.reminder_spin.setRange(USB_REMINDER_DAYS.minimum or 1, USB_REMINDER_DAYS.maximum or 365)
+        self.reminder_spin.setRange(
+            USB_REMINDER_DAYS.minimum or 1, USB_REMINDER_DAYS.maximum or 365
+        )
         self.reminder_spin.setSuffix(" ngày")
         self.reminder_spin.setMaximumWidth(140)
         self.reminder_spin.setValue(settings.get(USB_REMINDER_DAYS))

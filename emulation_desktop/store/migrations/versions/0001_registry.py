@@ -37,8 +37,16 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_commune_profile")),
     )
-    unit_kinds = ("group", "residential", "office", "school", "health", "front", "security",
-                  "enterprise")
+    unit_kinds = (
+        "group",
+        "residential",
+        "office",
+        "school",
+        "health",
+        "front",
+        "security",
+        "enterprise",
+    )
     op.create_table(
         "unit",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -94,7 +102,9 @@ def upgrade() -> None:
             "created_at", sa.DateTime(), server_default=sa.func.current_timestamp(), nullable=False
         ),
         sa.ForeignKeyConstraint(
-            ["head_id"], ["person.id"], name=op.f("fk_household_head_id_person"),
+            ["head_id"],
+            ["person.id"],
+            name=op.f("fk_household_head_id_person"),
             ondelete="RESTRICT",
         ),
         sa.ForeignKeyConstraint(

@@ -1,0 +1,1 @@
+"""Backup files, removable drives and restore."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from emulation_desktop import APP_NAME, APP_SLUG, __version__
 from emulation_desktop.documents.fonts import FONT_FILES, font_file
+from emulation_desktop.domain.errors import UserError
 from emulation_desktop.paths import AppPaths
 from emulation_desktop.services.container import AppServices
 from emulation_desktop.settings import FONT_SCALE, Settings
@@ -23,6 +25,8 @@ from emulation_desktop.gui.main_window import MainWindow
 from emulation_desktop.gui.messages import show_error
 from emulation_desktop.gui.settings_backend import IniBackend
 from emulation_desktop.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
 
 
 def create_qapplication(headless: bool = False) -> QApplication:
@@ -58,6 +62,24 @@ def apply_font_scale(app: QApplication, percent: int) -> None:
     app.setFont(font)
 
 
+def install_excepthook() -> None:
+    """An error escaping a slot is logged and told in one sentence; the window stays open."""
+
+    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        log.error("unhandled error in the interface", exc_info=(exc_type, exc, tb))
+        if isinstance(exc, UserError):
+            show_error(QApplication.activeWindow(), exc.message)
+            return
+        show_error(
+            QApplication.activeWindow(),
+            f"Sự cố ngoài dự kiến ({exc_type.__name__}); thao tác vừa rồi chưa hoàn tất. "
+            "Dữ liệu đã lưu trước đó vẫn nguyên vẹn. Chi tiết đã ghi vào tệp nhật ký "
+            "(Trợ giúp → Giới thiệu).",
+        )
+
+    sys.excepthook = hook
+
+
 def ini_backend(path: Path) -> IniBackend:
     return IniBackend(path)
 
@@ -78,6 +100,7 @@ def run_main_window(
 ) -> int:
     """First start asks for the commune profile (or loads the demo); then the main window."""
     started = time.perf_counter()
+    install_excepthook()
     apply_font_scale(app, settings.get(FONT_SCALE))
     tasks = TaskRunner(app)
     if not services.profile.exists():

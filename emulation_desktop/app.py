@@ -39,8 +39,6 @@ def open_context(db: Path | None = None) -> Iterator[AppContext]:
     configure_logging(paths.log_file)
     # A refused file must not even get a lock file beside it.
     schema.check_openable(paths.db_path, schema.inspect_file(paths.db_path))
-    if not paths.db_path.parent.is_dir():
-        raise UserError(f"Không có thư mục «{paths.db_path.parent}» để tạo cơ sở dữ liệu.")
     with InstanceLock(paths.db_path):
         database = open_database(paths.db_path)
         log.info("opened %s (version %s)", paths.db_path, __version__)
@@ -110,6 +108,7 @@ def self_test(report: Callable[[str], None]) -> int:
                 "PDF với phông chữ tiếng Việt",
                 lambda: selfcheck.pdf_roundtrip(tmp / "kiem-tra.pdf"),
             )
+            step("Biểu tượng SVG", _icon_smoke)
             step("Giao diện (cửa sổ chính)", lambda: _gui_smoke(tmp / "selftest.db"))
         finally:
             if old_env is None:
@@ -118,6 +117,17 @@ def self_test(report: Callable[[str], None]) -> int:
                 os.environ[DATA_DIR_ENV] = old_env
     report("Tự kiểm tra: " + ("tất cả đều đạt." if not failures else f"{failures} mục lỗi."))
     return 0 if failures == 0 else 1
+
+
+def _icon_smoke() -> str:
+    # Without Qt's SVG plugins a frozen build still opens, but every icon is blank.
+    from emulation_desktop.gui import application
+    from emulation_desktop.gui.icons import icon
+
+    application.create_qapplication(headless=True)
+    if icon("app").pixmap(32, 32).isNull():
+        raise RuntimeError("không vẽ được biểu tượng SVG (thiếu trình cắm qsvg của Qt)")
+    return "vẽ được"
 
 
 def _gui_smoke(db: Path) -> str:

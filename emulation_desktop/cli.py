@@ -35,7 +35,8 @@ _ARGPARSE_VI = (
 
 class _Formatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        super().add_usage(usage, actions, groups, prefix="Cách dùng: ")
+        # argparse passes prefix="" when it builds a subcommand's name: keep that.
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -76,17 +77,25 @@ DOCUMENT_KINDS = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    db_opt = argparse.ArgumentParser(add_help=False)
-    db_opt.add_argument(
+def _db_option(default: object) -> argparse.ArgumentParser:
+    holder = argparse.ArgumentParser(add_help=False)
+    holder.add_argument(
         "--db",
         metavar="TỆP",
         type=Path,
+        default=default,
         help="Tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu của người dùng).",
     )
+    return holder
+
+
+def build_parser() -> argparse.ArgumentParser:
+    top_db = _db_option(default=None)
+    # SUPPRESS: a subcommand without --db must not overwrite a --db given before it.
+    db_opt = _db_option(default=argparse.SUPPRESS)
     parser = _Parser(
         prog="emulation-desktop",
-        parents=[db_opt],
+        parents=[top_db],
         description=f"{APP_NAME}: không có lệnh thì mở cửa sổ chương trình.",
     )
     parser.add_argument(

@@ -128,7 +128,7 @@ class Settings:
 
     def set(self, setting: Setting[T], value: T) -> None:
         checked = setting.coerce(value)
-        if checked != value:
+        if type(value) is not setting.kind or checked != value:
             raise ValueError(f"{setting.key}: {value!r} is not a valid {setting.kind.__name__}")
         self._backend.set_value(setting.key, value)
 

@@ -57,7 +57,7 @@ def inspect_file(path: Path) -> FileState:
     if header != SQLITE_MAGIC:
         raise _not_ours(path)
     try:
-        conn = sqlite3.connect(path.as_uri() + "?mode=ro", uri=True)
+        conn = _read_only(path)
         try:
             tables = {
                 r[0]
@@ -79,6 +79,14 @@ def inspect_file(path: Path) -> FileState:
     return FileState(exists=True, is_empty=False, revision=str(rows[0][0]))
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    # "immutable" opens a WAL-mode file without creating -wal/-shm beside it; only when a -wal
+    # already exists (a crashed session) must SQLite read it, so the plain read-only mode is used.
+    has_wal = Path(f"{path}-wal").exists()
+    query = "?mode=ro" if has_wal else "?mode=ro&immutable=1"
+    return sqlite3.connect(path.as_uri() + query, uri=True)
+
+
 def _not_ours(path: Path) -> NotOurDatabaseError:
     return NotOurDatabaseError(
         f"Tệp «{path}» không phải cơ sở dữ liệu của chương trình Thi đua – Khen thưởng "
@@ -97,6 +105,8 @@ def check_openable(path: Path, state: FileState) -> None:
             )
         raise _not_ours(path)
     folder = path.parent
+    if not folder.is_dir():
+        raise DatabaseError(f"Không có thư mục «{folder}» để tạo cơ sở dữ liệu.")
     if state.exists and not _writable_file(path):
         raise DatabaseReadOnlyError(
             f"Tệp cơ sở dữ liệu «{path}» đang ở chế độ chỉ đọc nên chương trình không thể lưu. "

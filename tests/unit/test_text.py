@@ -97,7 +97,11 @@ def test_same_given_name_sorts_by_middle_name_then_family_name() -> None:
     names = ["Nguyễn Văn Lan", "Trần Thị Lan", "Lê Văn Lan", "Đỗ Thị Lan", "Bùi Lan"]
     # no middle name first, then Thị < Văn; inside each, the family name decides
     assert _sorted(names) == [
-        "Bùi Lan", "Đỗ Thị Lan", "Trần Thị Lan", "Lê Văn Lan", "Nguyễn Văn Lan",
+        "Bùi Lan",
+        "Đỗ Thị Lan",
+        "Trần Thị Lan",
+        "Lê Văn Lan",
+        "Nguyễn Văn Lan",
     ]
 
 

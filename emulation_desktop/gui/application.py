@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -40,6 +40,8 @@ def create_qapplication(headless: bool = False) -> QApplication:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
+    # Qt's own warnings go to the log file, not to the console of `tdkt self-test`.
+    qInstallMessageHandler(_log_qt_message)
     app = QApplication(sys.argv[:1])
     app.setApplicationName(APP_SLUG)
     app.setApplicationDisplayName(APP_NAME)
@@ -52,6 +54,15 @@ def create_qapplication(headless: bool = False) -> QApplication:
         QFontDatabase.addApplicationFont(str(font_file(name)))
     app.setProperty("base_point_size", app.font().pointSizeF())
     return app
+
+
+def _log_qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
 
 
 def apply_font_scale(app: QApplication, percent: int) -> None:

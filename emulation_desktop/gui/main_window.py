@@ -231,21 +231,15 @@ class MainWindow(QMainWindow):
         self.year_changed.emit(year)
 
     def refresh_status(self) -> None:
-        services = self._services
-
-        def load() -> tuple[object, OverviewSummary]:
-            return services.profile.get(), services.overview.summary()
-
-        self._tasks.submit(load, self._show_status, parent=self)
+        self._tasks.submit(self._services.overview.summary, self._show_status, parent=self)
 
     def show_about(self) -> None:
         AboutDialog(self._paths, self).exec()
 
-    def _show_status(self, result: tuple[object, OverviewSummary]) -> None:
-        profile, summary = result
-        name = getattr(profile, "display_name", "")
-        province = getattr(profile, "province", "")
-        self.status.show_commune(f"{name}, tỉnh {province}" if name else "")
+    def _show_status(self, summary: OverviewSummary) -> None:
+        profile = summary.profile
+        name = profile.display_name if profile else ""
+        self.status.show_commune(f"{name}, tỉnh {profile.province}" if profile else "")
         self.setWindowTitle(f"{APP_NAME} – {name}" if name else APP_NAME)
         self.status.show_backup(summary.last_usb_backup, self._settings.get(USB_REMINDER_DAYS))
 

@@ -8,14 +8,23 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from emulation_desktop.domain.enums import Gender, UnitKind
+from emulation_desktop.domain.profile import CommuneProfile
+from emulation_desktop.services.profile import PROFILE_ID, profile_from_row
 from emulation_desktop.store.db import Database
-from emulation_desktop.store.models import AppStateRow, HouseholdRow, PersonRow, UnitRow
+from emulation_desktop.store.models import (
+    AppStateRow,
+    CommuneProfileRow,
+    HouseholdRow,
+    PersonRow,
+    UnitRow,
+)
 
 LAST_USB_BACKUP_KEY = "last_usb_backup_at"
 
 
 @dataclass(frozen=True, slots=True)
 class OverviewSummary:
+    profile: CommuneProfile | None
     units: int  # real units, not the grouping folders of the tree
     residential_units: int
     people: int
@@ -49,5 +58,7 @@ class OverviewService:
                 select(func.count()).select_from(HouseholdRow).where(HouseholdRow.active.is_(True))
             )
             stamp = s.get(AppStateRow, LAST_USB_BACKUP_KEY)
+            profile_row = s.get(CommuneProfileRow, PROFILE_ID)
+            profile = profile_from_row(profile_row) if profile_row else None
         last = dt.datetime.fromisoformat(stamp.value) if stamp else None
-        return OverviewSummary(units, residential, people, women, households or 0, last)
+        return OverviewSummary(profile, units, residential, people, women, households or 0, last)

@@ -12,7 +12,7 @@ from emulation_desktop.store.models import AuditEntryRow, CommuneProfileRow
 PROFILE_ID = 1
 
 
-def _to_domain(row: CommuneProfileRow) -> CommuneProfile:
+def profile_from_row(row: CommuneProfileRow) -> CommuneProfile:
     return CommuneProfile(
         kind=row.kind,
         name=row.name,
@@ -61,7 +61,7 @@ class ProfileService:
     def get(self) -> CommuneProfile | None:
         with self._db.session_scope() as s:
             row = s.get(CommuneProfileRow, PROFILE_ID)
-            return _to_domain(row) if row else None
+            return profile_from_row(row) if row else None
 
     def save(self, profile: CommuneProfile) -> CommuneProfile:
         """Validate (ValidationError names each bad field, nothing written), then store."""

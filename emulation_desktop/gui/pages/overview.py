@@ -110,16 +110,9 @@ class OverviewPage(SectionPage):
             self.refresh()
 
     def refresh(self) -> None:
-        services = self._services
+        self._tasks.submit(self._services.overview.summary, self._show, parent=self)
 
-        def load() -> tuple[object, OverviewSummary]:
-            return services.profile.get(), services.overview.summary()
-
-        self._tasks.submit(load, self._show, parent=self)
-
-    def _show(self, result: tuple[object, OverviewSummary]) -> None:
-        profile, summary = result
-        self._profile = profile
+    def _show(self, summary: OverviewSummary) -> None:
         self.summary = summary
         self._show_titles()
         self.empty_label.setVisible(summary.is_empty)
@@ -138,7 +131,7 @@ class OverviewPage(SectionPage):
             self.backup_card.show_value(summary.last_usb_backup.strftime("%d/%m/%Y"), text)
 
     def _show_titles(self) -> None:
-        profile = getattr(self, "_profile", None)
+        profile = self.summary.profile if self.summary else None
         if profile is None:
             return
         self.title_label.setText(f"{profile.display_name}, tỉnh {profile.province}")

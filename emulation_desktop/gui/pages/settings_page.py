@@ -49,6 +49,7 @@ class SettingsPage(SectionPage):
         self._paths = paths
         self._on_profile_changed = on_profile_changed
         self._on_font_scale_changed = on_font_scale_changed
+        self._profile: CommuneProfile | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -144,7 +145,7 @@ class SettingsPage(SectionPage):
 
     def _edit_profile(self) -> None:
         dialog = SetupDialog(self._services, self._tasks, first_start=False, parent=self)
-        if getattr(self, "_profile", None) is not None:
+        if self._profile is not None:
             dialog.set_profile(self._profile)
         if dialog.exec() == SetupDialog.DialogCode.Accepted:
             self.refresh()

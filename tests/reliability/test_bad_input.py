@@ -8,7 +8,6 @@ read-only files, and an unwritable folder is made by putting it under a regular 
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 import subprocess
 import sys
@@ -17,28 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_runner import run_cli
 
 from emulation_desktop.app import open_context
 from emulation_desktop.store.db import open_database
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def run_cli(*args: str | Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    if data_dir is not None:
-        env["EMULATION_DESKTOP_DATA_DIR"] = str(data_dir)
-    proc = subprocess.run(
-        [sys.executable, "-m", "emulation_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=REPO,
-        timeout=120,
-    )
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
 
 
 def failure_line(proc: subprocess.CompletedProcess[str]) -> str:

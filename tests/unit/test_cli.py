@@ -6,13 +6,11 @@ Exit codes: 0 success, 1 failure with a Vietnamese message on stderr, 2 bad argu
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import cli_runner
 import pytest
 
 from emulation_desktop import APP_NAME, __version__
@@ -28,18 +26,7 @@ class Run:
 
 
 def run_cli(*args: str | Path, cwd: Path = REPO) -> Run:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")  # the data dir comes from conftest
-    proc = subprocess.run(
-        [sys.executable, "-m", "emulation_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        cwd=cwd,
-        timeout=120,
-    )
-    assert "Traceback" not in proc.stderr, proc.stderr
-    assert "Traceback" not in proc.stdout, proc.stdout
+    proc = cli_runner.run_cli(*args, cwd=cwd)
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_runner import run_cli
+from cli_runner import other_process, run_cli
 
 from emulation_desktop.app import open_context
 from emulation_desktop.store.db import open_database
@@ -162,36 +161,19 @@ def test_a_folder_given_as_database(tmp_path: Path) -> None:
 
 
 def test_database_open_in_another_window_is_refused_untouched(demo_db: Path) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                """
-            import sys, time
-            from emulation_desktop.app import open_context
-            with open_context(sys.argv[1]):
-                print("ready", flush=True)
-                time.sleep(60)
-            """
-            ),
-            str(demo_db),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        cwd=REPO,
+    script = textwrap.dedent(
+        """
+        import sys, time
+        from emulation_desktop.app import open_context
+        with open_context(sys.argv[1]):
+            print("ready", flush=True)
+            time.sleep(60)
+        """
     )
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "ready"
+    with other_process(script, demo_db):
         before = people(demo_db)
 
         line = failure_line(run_cli("demo", "--db", demo_db))
 
         assert "đang được mở" in line
         assert people(demo_db) == before
-    finally:
-        holder.kill()
-        holder.communicate()

@@ -6,12 +6,12 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_runner import other_process
 
 from emulation_desktop.app import open_context
 from emulation_desktop.store.errors import DatabaseInUseError
@@ -34,25 +34,8 @@ HOLD_LOCK = textwrap.dedent(
 @pytest.fixture
 def holder(db_path: Path) -> Iterator[subprocess.Popen[str]]:
     """Another process holding the lock on `db_path`, until the test kills it."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(db_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-        cwd=REPO,
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        if line.strip() != "ready":
-            proc.kill()
-            pytest.fail(f"the lock holder did not start: {proc.communicate()[1]}")
+    with other_process(HOLD_LOCK, db_path) as proc:
         yield proc
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.communicate()
 
 
 def test_lock_file_sits_beside_the_database(db_path: Path) -> None:

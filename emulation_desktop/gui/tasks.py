@@ -82,7 +82,7 @@ class TaskRunner(QObject):
     ) -> None:
         relay = _Relay()
         self._live.add(relay)
-        dialog = _delayed_progress(progress, parent) if progress else None
+        dialog = _DelayedProgress(progress, parent) if progress else None
 
         def done(result: object) -> None:
             self._finish(relay, dialog)
@@ -142,7 +142,3 @@ class _DelayedProgress:
         self._dialog.reset()
         self._dialog.close()
         self._dialog.deleteLater()
-
-
-def _delayed_progress(label: str, parent: QWidget | None) -> _DelayedProgress:
-    return _DelayedProgress(label, parent)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from emulation_desktop.domain.text import thousands
@@ -139,4 +138,3 @@ class OverviewPage(SectionPage):
             f"Năm làm việc: {self._year}. Chủ tịch UBND: {profile.chairman}. "
             f"Công chức phụ trách thi đua, khen thưởng: {profile.officer}."
         )
-        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft)

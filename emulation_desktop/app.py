@@ -18,7 +18,7 @@ from emulation_desktop.logs import configure_logging
 from emulation_desktop.paths import DATA_DIR_ENV, AppPaths, ensure_writable_dir
 from emulation_desktop.services.container import AppServices
 from emulation_desktop.store import schema
-from emulation_desktop.store.db import open_database
+from emulation_desktop.store.db import Database, open_database
 from emulation_desktop.store.lock import InstanceLock
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 class AppContext:
     paths: AppPaths
     services: AppServices
+    database: Database  # for the commands and tests that work below the services (backup)
 
 
 @contextlib.contextmanager
@@ -43,7 +44,7 @@ def open_context(db: Path | None = None) -> Iterator[AppContext]:
         database = open_database(paths.db_path)
         log.info("opened %s (version %s)", paths.db_path, __version__)
         try:
-            yield AppContext(paths=paths, services=AppServices.build(database))
+            yield AppContext(paths=paths, services=AppServices.build(database), database=database)
         finally:
             database.dispose()
 

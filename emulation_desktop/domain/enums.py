@@ -76,3 +76,49 @@ class PersonKind(StrEnum):
             "nguoi_lao_dong": "Người lao động",
             "nhan_dan": "Nhân dân",
         }[self.value]
+
+
+class SubjectKind(StrEnum):
+    """Who receives an award: a person, a collective (unit) or a household."""
+
+    PERSON = "person"
+    UNIT = "unit"
+    HOUSEHOLD = "household"
+
+    @property
+    def label(self) -> str:
+        return {"person": "Cá nhân", "unit": "Tập thể", "household": "Hộ gia đình"}[self.value]
+
+
+class AwardKind(StrEnum):
+    """Danh hiệu thi đua (a title) or hình thức khen thưởng (a form such as Giấy khen)."""
+
+    TITLE = "title"
+    FORM = "form"
+
+    @property
+    def label(self) -> str:
+        return "Danh hiệu thi đua" if self is AwardKind.TITLE else "Hình thức khen thưởng"
+
+
+class Grade(StrEnum):
+    """Yearly task-completion grade (xếp loại mức độ hoàn thành nhiệm vụ), best first."""
+
+    EXCELLENT = "htxs"
+    GOOD = "htt"
+    COMPLETED = "ht"
+    NOT_COMPLETED = "kht"
+
+    @property
+    def label(self) -> str:
+        return {
+            "htxs": "Hoàn thành xuất sắc nhiệm vụ",
+            "htt": "Hoàn thành tốt nhiệm vụ",
+            "ht": "Hoàn thành nhiệm vụ",
+            "kht": "Không hoàn thành nhiệm vụ",
+        }[self.value]
+
+    @property
+    def rank(self) -> int:
+        """Higher is better: comparisons such as "hoàn thành tốt trở lên" read rank >= GOOD.rank."""
+        return {"htxs": 3, "htt": 2, "ht": 1, "kht": 0}[self.value]

@@ -1,11 +1,23 @@
-"""Who can be awarded: units (a tree), people and households, as plain values."""
+"""Who can be awarded: units (a tree), people and households, as plain values, and their checks."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from emulation_desktop.domain.enums import Gender, PersonKind, UnitKind
+from emulation_desktop.domain.errors import ValidationError
+from emulation_desktop.domain.text import nfc, proper_name
+
+MAX_NAME = 100
+MAX_TEXT = 200
+MAX_AGE = 120
+_NAME = re.compile(r"^[^\W\d_]+(?:[ '\-.][^\W\d_]+)*$")
+_CCCD = re.compile(r"^\d{12}$")
+
+
+# Batches (demo, Excel import) ---------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +47,98 @@ class HouseholdDraft:
     head_index: int  # index of the head in the batch's people list
     address: str
     unit_key: str
+
+
+# Forms: what the officer types, checked before anything is written ------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonInput:
+    """A person as the edit form holds it (birth is a full date, a year alone, or unknown)."""
+
+    full_name: str
+    gender: Gender
+    kind: PersonKind
+    unit_id: int | None
+    birth_date: dt.date | None = None
+    birth_year: int | None = None
+    position: str = ""
+    cccd: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInput:
+    name: str
+    kind: UnitKind
+    parent_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdInput:
+    head_id: int | None
+    address: str
+    unit_id: int | None
+
+
+def birth_error(birth_date: dt.date | None, birth_year: int | None, today: dt.date) -> str | None:
+    """Why a birth date or year cannot be right, or None."""
+    year = birth_date.year if birth_date else birth_year
+    if year is None:
+        return None
+    if (birth_date and birth_date > today) or year > today.year:
+        return "Ngày sinh không thể ở tương lai."
+    if year < today.year - MAX_AGE:
+        return f"Năm sinh {year} không hợp lý (quá {MAX_AGE} tuổi)."
+    return None
+
+
+def validate_person(p: PersonInput, today: dt.date) -> PersonInput:
+    """The input normalised (NFC, names in proper case), or ValidationError naming each field."""
+    clean = replace(
+        p,
+        full_name=proper_name(p.full_name),
+        position=nfc(p.position),
+        cccd="".join(nfc(p.cccd).replace(".", "").split()),
+        birth_year=p.birth_date.year if p.birth_date else p.birth_year,
+    )
+    errors: dict[str, str] = {}
+    if not clean.full_name:
+        errors["full_name"] = "Hãy nhập họ và tên."
+    elif len(clean.full_name) > MAX_NAME:
+        errors["full_name"] = f"Họ và tên dài quá {MAX_NAME} ký tự."
+    elif not _NAME.match(clean.full_name):
+        errors["full_name"] = "Họ và tên chỉ gồm chữ cái, không có chữ số hay ký hiệu."
+    if msg := birth_error(clean.birth_date, clean.birth_year, today):
+        errors["birth"] = msg
+    if len(clean.position) > MAX_TEXT:
+        errors["position"] = f"Chức vụ dài quá {MAX_TEXT} ký tự."
+    if clean.unit_id is None:
+        errors["unit_id"] = "Hãy chọn đơn vị."
+    if clean.cccd and not _CCCD.match(clean.cccd):
+        errors["cccd"] = "Số CCCD phải có đúng 12 chữ số (để trống nếu không có)."
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def validate_unit(u: UnitInput) -> UnitInput:
+    clean = replace(u, name=nfc(u.name))
+    if not clean.name:
+        raise ValidationError({"name": "Hãy nhập tên đơn vị."})
+    if len(clean.name) > MAX_TEXT:
+        raise ValidationError({"name": f"Tên đơn vị dài quá {MAX_TEXT} ký tự."})
+    return clean
+
+
+def validate_household(h: HouseholdInput) -> HouseholdInput:
+    clean = replace(h, address=nfc(h.address))
+    errors: dict[str, str] = {}
+    if clean.head_id is None:
+        errors["head_id"] = "Hãy chọn chủ hộ trong danh sách cá nhân."
+    if len(clean.address) > MAX_TEXT:
+        errors["address"] = f"Địa chỉ dài quá {MAX_TEXT} ký tự."
+    if clean.unit_id is None:
+        errors["unit_id"] = "Hãy chọn thôn, tổ dân phố."
+    if errors:
+        raise ValidationError(errors)
+    return clean

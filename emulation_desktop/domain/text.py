@@ -5,7 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
-__all__ = ["date_line", "fold", "name_sort_key", "nfc", "thousands", "word_sort_key"]
+__all__ = [
+    "date_line",
+    "fold",
+    "name_sort_key",
+    "name_sort_text",
+    "nfc",
+    "proper_name",
+    "split_name",
+    "text_sort_text",
+    "thousands",
+    "word_sort_key",
+]
 
 
 def nfc(s: str) -> str:
@@ -55,15 +66,96 @@ def word_sort_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[in
     )
 
 
-def name_sort_key(full_name: str) -> tuple:
-    """Order people as Vietnamese lists do: given name, then middle names, then family name."""
+# Family names of two words (and the four-word royal line): a naive split would take their
+# second word for a middle name, and "Hoàng Phủ Ngọc Tường" would sort among the "Phủ"s.
+_COMPOUND_FAMILY_NAMES = tuple(
+    sorted(
+        (
+            tuple(fold(n).split())
+            for n in (
+                "Âu Dương",
+                "Công Tằng Tôn Nữ",
+                "Công Tôn",
+                "Đông Phương",
+                "Gia Cát",
+                "Hoàng Phủ",
+                "Nguyễn Phúc",
+                "Tôn Nữ",
+                "Tôn Thất",
+                "Thượng Quan",
+                "Tư Mã",
+                "Tư Đồ",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def split_name(full_name: str) -> tuple[str, str, str]:
+    """(family, middle, given) of a Vietnamese full name, knowing compound family names.
+
+    >>> split_name("Hoàng Phủ Ngọc Tường")
+    ('Hoàng Phủ', 'Ngọc', 'Tường')
+    """
     parts = nfc(full_name).split()
     if not parts:
-        return ((), (), ())
-    given = word_sort_key(parts[-1])
-    middle = tuple(word_sort_key(p) for p in parts[1:-1])
-    family = word_sort_key(parts[0]) if len(parts) > 1 else ((), (), ())
-    return (given, middle, family)
+        return ("", "", "")
+    if len(parts) == 1:
+        return ("", "", parts[0])
+    folded = [fold(p) for p in parts]
+    family_len = 1
+    for compound in _COMPOUND_FAMILY_NAMES:
+        if len(parts) > len(compound) and tuple(folded[: len(compound)]) == compound:
+            family_len = len(compound)
+            break
+    return (" ".join(parts[:family_len]), " ".join(parts[family_len:-1]), parts[-1])
+
+
+def name_sort_key(full_name: str) -> tuple:
+    """Order people as Vietnamese lists do: given name, then middle names, then family name."""
+    family, middle, given = split_name(full_name)
+    return (
+        word_sort_key(given),
+        tuple(word_sort_key(p) for p in middle.split()),
+        tuple(word_sort_key(p) for p in family.split()),
+    )
+
+
+# The same order as a plain string, so the database can sort and index it (ORDER BY on 100,000
+# people must not pull every row into Python). Every element becomes ASCII that compares like the
+# tuple it encodes; " " ends a sequence (lower than any element) and "!" ends a list of words.
+_END, _END_WORDS = " ", "!"
+
+
+def _encode_word(word: str) -> str:
+    letters, tones, cases = word_sort_key(word)
+    return (
+        "".join(chr(0x41 + r) if r < 100 else f"~{r - 100:06x}" for r in letters)
+        + _END
+        + "".join(chr(0x30 + t) for t in tones)
+        + _END
+        + "".join(chr(0x30 + c) for c in cases)
+        + _END
+    )
+
+
+def _encode_words(words: list[str]) -> str:
+    return "".join(_encode_word(w) for w in words) + _END_WORDS
+
+
+def name_sort_text(full_name: str) -> str:
+    """`name_sort_key` as a string with the same order (stored in the indexed column)."""
+    family, middle, given = split_name(full_name)
+    return (
+        _encode_words(given.split()) + _encode_words(middle.split()) + _encode_words(family.split())
+    )
+
+
+def text_sort_text(text: str) -> str:
+    """Vietnamese alphabetical order of any text, word by word from the left (units, positions)."""
+    return _encode_words(nfc(text).split())
 
 
 def date_line(place: str, day: dt.date) -> str:
@@ -79,3 +171,14 @@ def date_line(place: str, day: dt.date) -> str:
 def thousands(n: int) -> str:
     """Vietnamese digit grouping: 1234000 → '1.234.000'."""
     return f"{n:,}".replace(",", ".")
+
+
+def proper_name(s: str) -> str:
+    """A name typed ALL CAPS or all lower case, in usual case ("NGUYỄN VĂN AN" → "Nguyễn Văn An").
+
+    Mixed case is the typist's choice and is kept ("Nguyễn Thị Mai Anh", "Đinh La Thăng").
+    """
+    s = nfc(s)
+    if s.isupper() or s.islower():
+        return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
+    return s

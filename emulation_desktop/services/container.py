@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from emulation_desktop.services.demo import DemoService
 from emulation_desktop.services.overview import OverviewService
 from emulation_desktop.services.profile import ProfileService
+from emulation_desktop.services.registry import RegistryService
 from emulation_desktop.store.db import Database
 
 
@@ -17,7 +18,13 @@ class AppServices:
     profile: ProfileService
     overview: OverviewService
     demo: DemoService
+    registry: RegistryService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
-        return cls(profile=ProfileService(db), overview=OverviewService(db), demo=DemoService(db))
+        return cls(
+            profile=ProfileService(db),
+            overview=OverviewService(db),
+            demo=DemoService(db),
+            registry=RegistryService(db),
+        )

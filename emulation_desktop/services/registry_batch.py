@@ -18,12 +18,25 @@ class BatchCounts:
     households: int
 
 
+@dataclass(frozen=True, slots=True)
+class BatchIds:
+    """Database ids of what a batch created, for rows that refer to them (history)."""
+
+    unit_by_key: dict[str, int]
+    people: tuple[int, ...]
+    households: tuple[int, ...]
+
+    @property
+    def counts(self) -> BatchCounts:
+        return BatchCounts(len(self.unit_by_key), len(self.people), len(self.households))
+
+
 def insert_registry_batch(
     session: Session,
     units: Sequence[UnitDraft],
     people: Sequence[PersonDraft],
     households: Sequence[HouseholdDraft],
-) -> BatchCounts:
+) -> BatchIds:
     """Add everything to `session` (the caller's transaction decides commit or rollback)."""
     unit_rows: dict[str, UnitRow] = {}
     for order, u in enumerate(units):
@@ -47,12 +60,18 @@ def insert_registry_batch(
     ]
     session.add_all(person_rows)
     session.flush()  # ids for households
-    session.add_all(
+    household_rows = [
         HouseholdRow(
             head_id=person_rows[h.head_index].id,
             address=h.address,
             unit_id=unit_rows[h.unit_key].id,
         )
         for h in households
+    ]
+    session.add_all(household_rows)
+    session.flush()
+    return BatchIds(
+        unit_by_key={key: row.id for key, row in unit_rows.items()},
+        people=tuple(r.id for r in person_rows),
+        households=tuple(r.id for r in household_rows),
     )
-    return BatchCounts(len(unit_rows), len(person_rows), len(households))

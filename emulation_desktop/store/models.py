@@ -5,19 +5,44 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, MetaData, String, func
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 
-from emulation_desktop.domain.enums import CommuneKind, Gender, PersonKind, UnitKind
-from emulation_desktop.domain.text import fold, nfc
+from emulation_desktop.domain.enums import (
+    AwardKind,
+    CommuneKind,
+    Gender,
+    Grade,
+    PersonKind,
+    SubjectKind,
+    UnitKind,
+)
+from emulation_desktop.domain.text import fold, name_sort_text, nfc, text_sort_text
 from emulation_desktop.store.types import (
+    award_kind,
     commune_kind,
     created_at,
     fold_str,
     gender,
+    grade,
     intpk,
     name_str,
     person_kind,
+    sort_str,
+    subject_kind,
     text_str,
     unit_kind,
 )
@@ -84,18 +109,30 @@ class UnitRow(Base):
 
 
 class PersonRow(Base):
-    """A person who can be awarded."""
+    """A person who can be awarded. `sort_key` holds the Vietnamese name order as a string."""
 
     __tablename__ = "person"
+    # One index per sortable column, each ending in the name order, so a sorted page of 100,000
+    # people is an index walk with LIMIT/OFFSET instead of a full sort.
+    __table_args__ = (
+        Index("ix_person_sort", "sort_key"),
+        Index("ix_person_birth_sort", "birth_year", "sort_key"),
+        Index("ix_person_unit_sort", "unit_id", "sort_key"),
+        Index("ix_person_kind_sort", "kind", "sort_key"),
+        Index("ix_person_gender_sort", "gender", "sort_key"),
+        Index("ix_person_position_sort", "position_key", "sort_key"),
+    )
 
     id: Mapped[intpk]
     full_name: Mapped[name_str]
     name_fold: Mapped[fold_str]
+    sort_key: Mapped[sort_str]
     gender: Mapped[gender]
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
-    birth_year: Mapped[int | None] = mapped_column(Integer, index=True)
+    birth_year: Mapped[int | None] = mapped_column(Integer)
     position: Mapped[text_str]
-    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
+    position_key: Mapped[sort_str]
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     kind: Mapped[person_kind]
     cccd: Mapped[str | None] = mapped_column(String(12), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
@@ -107,6 +144,13 @@ class PersonRow(Base):
     def _normalise_name(self, _key: str, value: str) -> str:
         value = nfc(value)
         self.name_fold = fold(value)
+        self.sort_key = name_sort_text(value)
+        return value
+
+    @validates("position")
+    def _normalise_position(self, _key: str, value: str) -> str:
+        value = nfc(value)
+        self.position_key = text_sort_text(value)
         return value
 
 
@@ -118,11 +162,76 @@ class HouseholdRow(Base):
     id: Mapped[intpk]
     head_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
     address: Mapped[text_str]
+    address_fold: Mapped[text_str]
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     created_at: Mapped[created_at]
 
     head: Mapped[PersonRow] = relationship()
+
+    @validates("address")
+    def _normalise_address(self, _key: str, value: str) -> str:
+        value = nfc(value)
+        self.address_fold = fold(value)
+        return value
+
+
+class AwardRow(Base):
+    """An award given to a person, a collective or a household: the subject's history.
+
+    The name and decision are kept as given, so history reads right even when the catalog
+    changes later; eligibility rules ("liên tục", "one achievement, one award") read it.
+    """
+
+    __tablename__ = "award"
+    __table_args__ = (
+        CheckConstraint(
+            "(CASE WHEN person_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN unit_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN household_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_subject",
+        ),
+    )
+
+    id: Mapped[intpk]
+    subject_kind: Mapped[subject_kind]
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="RESTRICT"), index=True
+    )
+    unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("household.id", ondelete="RESTRICT"), index=True
+    )
+    award_code: Mapped[str] = mapped_column(String(40))
+    award_name: Mapped[name_str]
+    award_kind: Mapped[award_kind]
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    decision_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    decision_date: Mapped[dt.date | None] = mapped_column(Date)
+    issuer: Mapped[text_str]
+    register_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    note: Mapped[text_str]
+    created_at: Mapped[created_at]
+
+
+class EvaluationRow(Base):
+    """The yearly task-completion grade of a person or a collective."""
+
+    __tablename__ = "evaluation"
+    __table_args__ = (
+        CheckConstraint("(person_id IS NULL) <> (unit_id IS NULL)", name="one_subject"),
+        UniqueConstraint("person_id", "year", name="uq_evaluation_person_year"),
+        UniqueConstraint("unit_id", "year", name="uq_evaluation_unit_year"),
+    )
+
+    id: Mapped[intpk]
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"))
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
+    year: Mapped[int] = mapped_column(Integer)
+    grade: Mapped[grade]
+    note: Mapped[text_str]
 
 
 class AuditEntryRow(Base):
@@ -150,13 +259,18 @@ class AppStateRow(Base):
 __all__ = [
     "AppStateRow",
     "AuditEntryRow",
+    "AwardKind",
+    "AwardRow",
     "Base",
     "CommuneKind",
     "CommuneProfileRow",
+    "EvaluationRow",
     "Gender",
+    "Grade",
     "HouseholdRow",
     "PersonKind",
     "PersonRow",
+    "SubjectKind",
     "UnitKind",
     "UnitRow",
 ]

@@ -9,11 +9,21 @@ from sqlalchemy import DateTime, Integer, String, func
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import mapped_column
 
-from emulation_desktop.domain.enums import CommuneKind, Gender, PersonKind, UnitKind
+from emulation_desktop.domain.enums import (
+    AwardKind,
+    CommuneKind,
+    Gender,
+    Grade,
+    PersonKind,
+    SubjectKind,
+    UnitKind,
+)
 
 intpk = Annotated[int, mapped_column(Integer, primary_key=True)]
 name_str = Annotated[str, mapped_column(String(200))]
 fold_str = Annotated[str, mapped_column(String(200), index=True)]
+# Encoded Vietnamese order (domain.text.name_sort_text): ASCII, compared byte by byte.
+sort_str = Annotated[str, mapped_column(String(1000), default="", server_default="")]
 text_str = Annotated[str, mapped_column(String(500), default="", server_default="")]
 created_at = Annotated[
     dt.datetime, mapped_column(DateTime, server_default=func.current_timestamp())
@@ -37,3 +47,6 @@ commune_kind = Annotated[CommuneKind, mapped_column(enum_column(CommuneKind))]
 unit_kind = Annotated[UnitKind, mapped_column(enum_column(UnitKind))]
 gender = Annotated[Gender, mapped_column(enum_column(Gender))]
 person_kind = Annotated[PersonKind, mapped_column(enum_column(PersonKind))]
+subject_kind = Annotated[SubjectKind, mapped_column(enum_column(SubjectKind))]
+award_kind = Annotated[AwardKind, mapped_column(enum_column(AwardKind))]
+grade = Annotated[Grade, mapped_column(enum_column(Grade))]

@@ -185,6 +185,34 @@ def test_upgrade_from_0001_copies_first_and_keeps_the_data(db_path: Path) -> Non
     assert not Path(f"{copy}-wal").exists()
 
 
+def test_upgrade_to_0003_fills_the_stored_name_order_and_search_forms(db_path: Path) -> None:
+    make_database_at(db_path, "0002")
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute(
+            "INSERT INTO unit (id, name, name_fold, kind) VALUES (1, 'Thôn Đông', 'thon dong', "
+            "'residential')"
+        )
+        for pid, name in ((1, "Trần Văn Bình"), (2, "Lê Thị An"), (3, "Hoàng Phủ Ngọc Tường")):
+            conn.execute(
+                "INSERT INTO person (id, full_name, name_fold, gender, unit_id, kind, position) "
+                "VALUES (?, ?, '', 'male', 1, 'nhan_dan', 'Trưởng thôn')",
+                (pid, name),
+            )
+        conn.execute(
+            "INSERT INTO household (head_id, address, unit_id) VALUES (1, 'Xóm 2, Thôn Đông', 1)"
+        )
+    conn.close()
+    open_database(db_path).dispose()
+    assert sqlite_query(db_path, "SELECT full_name FROM person ORDER BY sort_key") == [
+        ("Lê Thị An",),
+        ("Trần Văn Bình",),
+        ("Hoàng Phủ Ngọc Tường",),
+    ]
+    assert sqlite_query(db_path, "SELECT count(*) FROM person WHERE position_key = ''") == [(0,)]
+    assert sqlite_query(db_path, "SELECT address_fold FROM household") == [("xom 2, thon dong",)]
+
+
 def test_database_at_head_is_opened_without_a_copy(db_path: Path) -> None:
     open_database(db_path).dispose()
     open_database(db_path).dispose()

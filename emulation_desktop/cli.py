@@ -63,7 +63,12 @@ PLANNED_COMMANDS = {
     "backup": "Sao lưu",
     "verify-backup": "Kiểm tra bản sao lưu",
     "restore": "Phục hồi",
-    "export": "Xuất Excel",
+}
+EXPORT_LISTS = {
+    "people": "cá nhân",
+    "units": "đơn vị",
+    "households": "hộ gia đình",
+    "awards": "khen thưởng",
 }
 DOCUMENT_KINDS = (
     "ke-hoach",
@@ -137,8 +142,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", parents=[db_opt], help=PLANNED_COMMANDS["restore"] + ".")
     p.add_argument("file", metavar="TỆP", type=Path)
     p.add_argument("--yes", action="store_true", help="Đồng ý thay thế dữ liệu hiện có.")
-    p = sub.add_parser("export", parents=[db_opt], help=PLANNED_COMMANDS["export"] + ".")
-    p.add_argument("what", choices=("people", "units", "households", "awards"), metavar="DANH_SÁCH")
+    p = sub.add_parser(
+        "export",
+        parents=[db_opt],
+        help="Xuất danh sách ra Excel, theo thứ tự mặc định của màn hình.",
+    )
+    p.add_argument(
+        "what",
+        choices=tuple(EXPORT_LISTS),
+        metavar="DANH_SÁCH",
+        help="people (cá nhân), units (đơn vị), households (hộ gia đình), awards (khen thưởng).",
+    )
     p.add_argument("--out", type=Path, required=True, metavar="TỆP.xlsx")
     return parser
 
@@ -154,6 +168,22 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         f"Đã tạo dữ liệu mẫu của {profile.display_name}: {counts.units} đơn vị, "
         f"{counts.people} cá nhân, {counts.households} hộ gia đình. Tệp: {ctx.paths.db_path}"
     )
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from emulation_desktop import app
+
+    with app.open_context(args.db) as ctx:
+        exports = ctx.services.exports
+        write = {
+            "people": exports.people,
+            "units": exports.units,
+            "households": exports.households,
+            "awards": exports.awards,
+        }[args.what]
+        rows = write(args.out)
+    print(f"Đã xuất {rows} dòng danh sách {EXPORT_LISTS[args.what]} ra {args.out}")
     return EXIT_OK
 
 
@@ -180,6 +210,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: _cmd_gui,
     "demo": _cmd_demo,
     "self-test": _cmd_self_test,
+    "export": _cmd_export,
     **dict.fromkeys(PLANNED_COMMANDS, _cmd_planned),
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emulation_desktop.services.demo import DemoService
+from emulation_desktop.services.export import ExportService
 from emulation_desktop.services.overview import OverviewService
 from emulation_desktop.services.profile import ProfileService
 from emulation_desktop.services.registry import RegistryService
@@ -19,12 +20,15 @@ class AppServices:
     overview: OverviewService
     demo: DemoService
     registry: RegistryService
+    exports: ExportService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
+        profile, registry = ProfileService(db), RegistryService(db)
         return cls(
-            profile=ProfileService(db),
+            profile=profile,
             overview=OverviewService(db),
             demo=DemoService(db),
-            registry=RegistryService(db),
+            registry=registry,
+            exports=ExportService(db, registry, profile),
         )

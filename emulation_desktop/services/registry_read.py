@@ -26,7 +26,7 @@ from emulation_desktop.domain.registry_views import (
     SubjectHistory,
     UnitNode,
 )
-from emulation_desktop.domain.text import fold
+from emulation_desktop.domain.text import fold, text_sort_text
 from emulation_desktop.store.models import AwardRow, EvaluationRow, HouseholdRow, PersonRow, UnitRow
 
 PATH_SEPARATOR = " › "
@@ -356,3 +356,58 @@ def duplicate_id_groups(session: Session) -> list[list[int]]:
         if len(ids) > 1:
             groups.append(ids)
     return groups
+
+
+# Awards as one list (export) ------------------------------------------------------------------
+
+
+def award_rows(session: Session, year: int | None = None) -> list[tuple]:  # type: ignore[type-arg]
+    """Every award with its subject's name and unit: year, then award, then Vietnamese name order.
+
+    Rows: (year, award name, subject kind, subject name, unit name, decision number, decision
+    date, issuer, register number, note).
+    """
+    person_unit = aliased(UnitRow)
+    home_head = aliased(PersonRow)
+    home_unit = aliased(UnitRow)
+    award_unit = aliased(UnitRow)
+    stmt = (
+        select(
+            AwardRow.year,
+            AwardRow.award_name,
+            AwardRow.subject_kind,
+            PersonRow.full_name,
+            PersonRow.sort_key,
+            person_unit.name,
+            award_unit.name,
+            home_head.full_name,
+            home_head.sort_key,
+            home_unit.name,
+            AwardRow.decision_number,
+            AwardRow.decision_date,
+            AwardRow.issuer,
+            AwardRow.register_number,
+            AwardRow.note,
+        )
+        .outerjoin(PersonRow, PersonRow.id == AwardRow.person_id)
+        .outerjoin(person_unit, person_unit.id == PersonRow.unit_id)
+        .outerjoin(award_unit, award_unit.id == AwardRow.unit_id)
+        .outerjoin(HouseholdRow, HouseholdRow.id == AwardRow.household_id)
+        .outerjoin(home_head, home_head.id == HouseholdRow.head_id)
+        .outerjoin(home_unit, home_unit.id == HouseholdRow.unit_id)
+    )
+    if year is not None:
+        stmt = stmt.where(AwardRow.year == year)
+    out = []
+    for r in session.execute(stmt).all():
+        if r.subject_kind is SubjectKind.PERSON:
+            name, sort, unit = r[3], r[4], r[5]
+        elif r.subject_kind is SubjectKind.UNIT:
+            name, sort, unit = r[6], text_sort_text(r[6]), ""
+        else:
+            name, sort, unit = f"Hộ {r[7]}", r[8], r[9]
+        out.append(((-r.year, text_sort_text(r.award_name), r.subject_kind.value, sort),
+                    (r.year, r.award_name, r.subject_kind.label, name, unit, r.decision_number,
+                     r.decision_date, r.issuer, r.register_number, r.note)))  # fmt: skip
+    out.sort(key=lambda pair: pair[0])
+    return [row for _key, row in out]

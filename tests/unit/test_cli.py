@@ -175,7 +175,6 @@ def test_self_test_passes(tmp_path: Path) -> None:
         ("backup", "sao-luu"),
         ("verify-backup", "ban-sao.tdkt"),
         ("restore", "ban-sao.tdkt", "--yes"),
-        ("export", "people", "--out", "a.xlsx"),
     ],
     ids=lambda args: args[0] if isinstance(args, tuple) else str(args),
 )

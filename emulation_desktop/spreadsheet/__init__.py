@@ -1,0 +1,1 @@
+"""Reading user spreadsheets (Excel .xlsx) into plain values; no Qt, no database."""

@@ -13,8 +13,10 @@ __all__ = [
     "nfc",
     "proper_name",
     "split_name",
+    "tcvn3_to_unicode",
     "text_sort_text",
     "thousands",
+    "vni_to_unicode",
     "word_sort_key",
 ]
 
@@ -182,3 +184,17 @@ def proper_name(s: str) -> str:
     if s.isupper() or s.islower():
         return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
     return s
+
+
+def tcvn3_to_unicode(s: str) -> str:
+    """Text typed in the old TCVN3 (.VnTime) font, as Unicode NFC (see domain.legacy_text)."""
+    from emulation_desktop.domain import legacy_text  # it imports nfc from here
+
+    return legacy_text.tcvn3_to_unicode(s)
+
+
+def vni_to_unicode(s: str) -> str:
+    """Text typed in the old VNI-Times font, as Unicode NFC (see domain.legacy_text)."""
+    from emulation_desktop.domain import legacy_text
+
+    return legacy_text.vni_to_unicode(s)

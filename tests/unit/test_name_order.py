@@ -95,3 +95,10 @@ def test_stored_sort_text_orders_exactly_like_the_sort_key(names: list[str]) -> 
     by_key = sorted(names, key=lambda n: (name_sort_key(n), n))
     by_text = sorted(names, key=lambda n: (name_sort_text(n), n))
     assert [name_sort_key(n) for n in by_key] == [name_sort_key(n) for n in by_text]
+
+
+def test_legacy_converters_are_reachable_where_the_design_names_them() -> None:
+    from emulation_desktop.domain.text import tcvn3_to_unicode, vni_to_unicode
+
+    assert tcvn3_to_unicode("NguyÔn ThÞ H»ng") == "Nguyễn Thị Hằng"
+    assert vni_to_unicode("Ñoäc laäp - Töï do - Haïnh phuùc") == "Độc lập - Tự do - Hạnh phúc"

@@ -57,13 +57,13 @@ class _Parser(argparse.ArgumentParser):
 
 # Commands of the design that later versions fill in: name -> what the user calls the feature.
 PLANNED_COMMANDS = {
-    "import": "Nhập danh sách từ Excel",
     "document": "Tạo văn bản (.docx)",
     "certificates": "In giấy khen (PDF)",
     "backup": "Sao lưu",
     "verify-backup": "Kiểm tra bản sao lưu",
     "restore": "Phục hồi",
 }
+IMPORT_KINDS = ("people", "units", "households")
 EXPORT_LISTS = {
     "people": "cá nhân",
     "units": "đơn vị",
@@ -120,8 +120,29 @@ def build_parser() -> argparse.ArgumentParser:
         "self-test", parents=[db_opt], help="Tự kiểm tra chương trình (dùng cho bản đóng gói)."
     )
 
-    p = sub.add_parser("import", parents=[db_opt], help=PLANNED_COMMANDS["import"] + ".")
+    p = sub.add_parser(
+        "import",
+        parents=[db_opt],
+        help="Nhập danh sách cá nhân, đơn vị hoặc hộ gia đình từ Excel (tất cả hoặc không gì).",
+    )
     p.add_argument("file", metavar="TỆP.xlsx", type=Path)
+    p.add_argument("--sheet", metavar="TÊN_TRANG", help="Trang cần nhập (mặc định: trang đầu).")
+    p.add_argument(
+        "--kind",
+        choices=IMPORT_KINDS,
+        metavar="LOẠI",
+        help="people, units hoặc households (mặc định: đoán theo tiêu đề cột).",
+    )
+    p.add_argument(
+        "--encoding",
+        choices=("auto", "tcvn3", "vni", "none"),
+        default="auto",
+        metavar="BẢNG_MÃ",
+        help="Chữ gõ bằng phông cũ: auto (tự nhận), tcvn3, vni hoặc none.",
+    )
+    p.add_argument(
+        "--only-valid", action="store_true", help="Bỏ qua các dòng lỗi, chỉ nhập các dòng hợp lệ."
+    )
     p = sub.add_parser("document", parents=[db_opt], help=PLANNED_COMMANDS["document"] + ".")
     p.add_argument("kind", choices=DOCUMENT_KINDS, metavar="LOẠI")
     p.add_argument("--id", type=int, required=True)
@@ -171,6 +192,25 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from emulation_desktop import app
+    from emulation_desktop.domain.import_fields import ImportKind
+
+    with app.open_context(args.db) as ctx:
+        imports = ctx.services.imports
+        source = imports.open(args.file)
+        kind = ImportKind(args.kind) if args.kind else None
+        preview = imports.preview(source, imports.plan(source, args.sheet, kind, args.encoding))
+        for issue in preview.parse.issues:
+            where = f", cột «{issue.column}»" if issue.column else ""
+            print(f"Dòng {issue.row}{where}: {issue.message}")
+        for warning in preview.warnings:
+            print(f"Lưu ý dòng {warning.row}: {warning.message}")
+        summary = imports.commit(preview, only_valid=args.only_valid)
+    print(summary.message())
+    return EXIT_OK
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
     from emulation_desktop import app
 
@@ -211,6 +251,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "self-test": _cmd_self_test,
     "export": _cmd_export,
+    "import": _cmd_import,
     **dict.fromkeys(PLANNED_COMMANDS, _cmd_planned),
 }
 

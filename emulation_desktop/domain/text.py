@@ -182,7 +182,8 @@ def proper_name(s: str) -> str:
     """
     s = nfc(s)
     if s.isupper() or s.islower():
-        return " ".join(w[:1].upper() + w[1:].lower() for w in s.split())
+        # str.title() per word keeps ethnic-minority names right: "h'hen niê" → "H'Hen Niê".
+        return " ".join(w.title() for w in s.split())
     return s
 
 

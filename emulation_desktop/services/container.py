@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from emulation_desktop.services.demo import DemoService
 from emulation_desktop.services.export import ExportService
+from emulation_desktop.services.importing import ImportService
 from emulation_desktop.services.overview import OverviewService
 from emulation_desktop.services.profile import ProfileService
 from emulation_desktop.services.registry import RegistryService
@@ -21,6 +22,7 @@ class AppServices:
     demo: DemoService
     registry: RegistryService
     exports: ExportService
+    imports: ImportService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
@@ -31,4 +33,5 @@ class AppServices:
             demo=DemoService(db),
             registry=registry,
             exports=ExportService(db, registry, profile),
+            imports=ImportService(db),
         )

@@ -301,7 +301,7 @@ def award_counts(session: Session, person_ids: Sequence[int]) -> dict[int, int]:
     )
 
 
-def _same_person_possible(a: tuple, b: tuple) -> bool:  # type: ignore[type-arg]
+def same_person_possible(a: tuple, b: tuple) -> bool:  # type: ignore[type-arg]
     """(birth_date, birth_year) pairs that could belong to one person."""
     (date_a, year_a), (date_b, year_b) = a, b
     if date_a and date_b:
@@ -324,7 +324,7 @@ def same_name_people(
         .where(and_(*conds))
         .order_by(PersonRow.id)
     ).all()
-    return [r.id for r in rows if _same_person_possible(birth, (r.birth_date, r.birth_year))]
+    return [r.id for r in rows if same_person_possible(birth, (r.birth_date, r.birth_year))]
 
 
 def duplicate_id_groups(session: Session) -> list[list[int]]:
@@ -347,7 +347,7 @@ def duplicate_id_groups(session: Session) -> list[list[int]]:
             for r in rows
             if any(
                 o.id != r.id
-                and _same_person_possible(
+                and same_person_possible(
                     (r.birth_date, r.birth_year), (o.birth_date, o.birth_year)
                 )
                 for o in rows

@@ -1,1 +1,4 @@
-"""Reading user spreadsheets (Excel .xlsx) into plain values; no Qt, no database."""
+"""Excel .xlsx files as plain values: user lists read in (reader), exports written (writer).
+
+No Qt and no database here; only openpyxl and the domain.
+"""

@@ -18,6 +18,7 @@ class Result:
         budget: seconds allowed.
         baseline: the raw library doing the same work in the same run, if the issue asks for one.
         max_ratio: the allowed measured/baseline ratio, if the budget is also a ratio.
+        unit: "s" for times (shown in ms), "MB" for memory.
     """
 
     name: str
@@ -25,6 +26,7 @@ class Result:
     budget: float
     baseline: float | None = None
     max_ratio: float | None = None
+    unit: str = "s"
 
     @property
     def ratio(self) -> float | None:
@@ -50,6 +52,12 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def _shown(value: float, unit: str) -> str:
+    if unit == "s":
+        return f"{value * 1000:.0f} ms" if value < 10 else f"{value:.1f} s"
+    return f"{value:.0f} {unit}"
+
+
 def format_table(results: list[Result]) -> str:
     rows = [("Phép đo", "Đo được", "Giới hạn", "So với thư viện gốc", "Kết quả")]
     for r in results:
@@ -61,8 +69,8 @@ def format_table(results: list[Result]) -> str:
         rows.append(
             (
                 r.name,
-                f"{r.measured * 1000:.0f} ms",
-                f"{r.budget * 1000:.0f} ms",
+                _shown(r.measured, r.unit),
+                _shown(r.budget, r.unit),
                 ratio,
                 "ĐẠT" if r.passed else "VƯỢT",
             )

@@ -40,6 +40,7 @@ from emulation_desktop.gui.pages.base import Action, SectionPage
 from emulation_desktop.gui.pages.overview import OverviewPage
 from emulation_desktop.gui.pages.planned import PlannedSectionPage
 from emulation_desktop.gui.pages.settings_page import SettingsPage
+from emulation_desktop.gui.registry.registry_page import RegistryPage
 from emulation_desktop.gui.sections import SECTIONS, Section
 from emulation_desktop.gui.tasks import TaskRunner
 from emulation_desktop.gui.widgets.status_bar import AppStatusBar
@@ -96,14 +97,14 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("section_nav")
         self.nav.setIconSize(QSize(24, 24))
         self.nav.setSpacing(2)
-        self.nav.setMinimumWidth(200)
+        self.nav.setMinimumWidth(180)
         self.pages = QStackedWidget()
         self.pages.setObjectName("section_pages")
         self._page_by_key: dict[str, SectionPage] = {}
         for section in SECTIONS:
             page = self._make_page(section, apply_font_scale)
             self._page_by_key[section.key] = page
-            self.pages.addWidget(_scrollable(page))
+            self.pages.addWidget(page if page.scrolls_itself else _scrollable(page))
             item = QListWidgetItem(icon(section.icon), section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             item.setSizeHint(QSize(0, 36))
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
                 on_profile_changed=self.refresh_status,
                 on_font_scale_changed=apply_font_scale,
             )
+        if section.key == "registry":
+            return RegistryPage(section, self._services, self._tasks, self.refresh_status)
         return PlannedSectionPage(section)
 
     def _build_toolbar(self) -> None:

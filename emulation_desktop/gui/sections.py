@@ -50,13 +50,6 @@ SECTIONS: tuple[Section, ...] = (
         "registry",
         "Danh sách các tập thể, cá nhân và hộ gia đình có thể được khen thưởng, cùng toàn bộ quá "
         "trình khen thưởng của từng đối tượng.",
-        (
-            "Cây đơn vị: thôn, tổ dân phố, cơ quan, trường học, trạm y tế, Mặt trận và các đoàn "
-            "thể, hợp tác xã.",
-            "Danh sách cá nhân, hộ gia đình; tìm kiếm không cần gõ dấu; sắp xếp theo tên.",
-            "Lịch sử khen thưởng và kết quả đánh giá hằng năm của từng đối tượng.",
-            "Nhập từ Excel (tự chuyển mã TCVN3, VNI), xuất Excel; cảnh báo và gộp người bị trùng.",
-        ),
     ),
     Section(
         "evaluations",

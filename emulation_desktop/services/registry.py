@@ -29,6 +29,7 @@ class RegistryService:
     def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
         self._db = db
         self._today = today
+        self._last_count: tuple[PersonQuery, int] | None = None  # a hint for the page plan
 
     # Reading ----------------------------------------------------------------------------------
 
@@ -38,11 +39,15 @@ class RegistryService:
 
     def count_people(self, q: PersonQuery) -> int:
         with self._db.session_scope() as s:
-            return registry_read.count_people(s, q)
+            n = registry_read.count_people(s, q)
+        self._last_count = (q, n)
+        return n
 
     def people_page(self, q: PersonQuery, offset: int, limit: int) -> list[PersonItem]:
+        last = self._last_count
+        matches = last[1] if last is not None and last[0] == q else None
         with self._db.session_scope() as s:
-            return registry_read.people_page(s, q, offset, limit)
+            return registry_read.people_page(s, q, offset, limit, matches)
 
     def iter_people(self, q: PersonQuery) -> Iterator[PersonItem]:
         with self._db.session_scope() as s:

@@ -121,7 +121,12 @@ def _person_where(session: Session, q: PersonQuery) -> list:  # type: ignore[typ
     return conds
 
 
-def _person_order(q: PersonQuery) -> list:  # type: ignore[type-arg]
+# Below this many matches, reading the whole table once and sorting the few matches beats
+# walking the name-order index until a page is full (44 ms → 13 ms for 500 of 100,000).
+SPARSE_MATCHES = 5000
+
+
+def _person_order(q: PersonQuery, sparse: bool = False) -> list:  # type: ignore[type-arg]
     # (column, ascending) pairs; "descending" flips every one so an index walks backwards.
     leading = {
         PersonSort.NAME: [],
@@ -133,6 +138,8 @@ def _person_order(q: PersonQuery) -> list:  # type: ignore[type-arg]
         PersonSort.KIND: [(PersonRow.kind, True)],
     }[q.sort]
     terms = [*leading, (PersonRow.sort_key, True), (PersonRow.id, True)]
+    if sparse:  # coalesce(x, x) is x, but no index can serve it: the planner scans and sorts
+        terms = [(func.coalesce(col, col), asc) for col, asc in terms]
     return [col.asc() if asc != q.descending else col.desc() for col, asc in terms]
 
 
@@ -154,11 +161,15 @@ def _person_items(rows: Sequence) -> list[PersonItem]:  # type: ignore[type-arg]
             for r in rows]  # fmt: skip
 
 
-def people_page(session: Session, q: PersonQuery, offset: int, limit: int) -> list[PersonItem]:
+def people_page(
+    session: Session, q: PersonQuery, offset: int, limit: int, matches: int | None = None
+) -> list[PersonItem]:
+    """One page in the query's order; `matches` (the count, if known) picks the faster plan."""
+    sparse = matches is not None and matches < SPARSE_MATCHES and bool(q.text.strip())
     stmt = (
         _person_select()
         .where(*_person_where(session, q))
-        .order_by(*_person_order(q))
+        .order_by(*_person_order(q, sparse))
         .offset(offset)
         .limit(limit)
     )
@@ -347,9 +358,7 @@ def duplicate_id_groups(session: Session) -> list[list[int]]:
             for r in rows
             if any(
                 o.id != r.id
-                and same_person_possible(
-                    (r.birth_date, r.birth_year), (o.birth_date, o.birth_year)
-                )
+                and same_person_possible((r.birth_date, r.birth_year), (o.birth_date, o.birth_year))
                 for o in rows
             )
         ]

@@ -238,3 +238,16 @@ def test_household_head_must_exist_and_head_only_one_household(reg, unit_id) -> 
         reg.create_household(HouseholdInput(pid, "Số 7", unit_id))
     with pytest.raises(ValidationError):
         reg.create_household(HouseholdInput(None, "Số 9", unit_id))
+
+
+@pytest.mark.parametrize("sort", list(PersonSort))
+def test_the_sparse_search_plan_gives_the_same_pages(demo_context, sort) -> None:  # type: ignore[no-untyped-def]
+    from emulation_desktop.services import registry_read
+
+    q = PersonQuery(text="thi", sort=sort, descending=sort is PersonSort.BIRTH)
+    with demo_context.database.session_scope() as s:
+        dense = [p.id for off in (0, 40, 80) for p in registry_read.people_page(s, q, off, 40)]
+        sparse = [
+            p.id for off in (0, 40, 80) for p in registry_read.people_page(s, q, off, 40, matches=1)
+        ]
+    assert dense == sparse and len(dense) == 120

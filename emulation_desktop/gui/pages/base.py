@@ -29,6 +29,8 @@ class SectionPage(QWidget):
     """
 
     actions: frozenset[Action] = frozenset()
+    # List pages manage their own scrolling; the others are wrapped in a scroll area.
+    scrolls_itself: bool = False
 
     def __init__(self, section: Section, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,0 +1,135 @@
+"""The detail panel: who the selected subject is, every award they received, their grades."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from emulation_desktop.domain.registry_views import (
+    HouseholdItem,
+    PersonDetail,
+    SubjectHistory,
+    UnitNode,
+)
+
+_STYLE = """
+<style>
+ h2 { margin: 0 0 4px 0; }
+ table.facts td { padding: 1px 10px 1px 0; vertical-align: top; }
+ table.list { border-collapse: collapse; margin-top: 4px; }
+ table.list th { text-align: left; padding: 3px 8px; background-color: #e8e8e8; }
+ table.list td { padding: 3px 8px; border-bottom: 1px solid #d0d0d0; vertical-align: top; }
+ p.empty { color: #707070; font-style: italic; }
+ .muted { color: #707070; }
+</style>
+"""
+
+
+def _facts(rows: list[tuple[str, str]]) -> str:
+    cells = "".join(
+        f"<tr><td class='muted'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows if v
+    )
+    return f"<table class='facts'>{cells}</table>"
+
+
+def _awards(history: SubjectHistory) -> str:
+    if not history.awards:
+        return "<h3>Quá trình khen thưởng</h3><p class='empty'>Chưa có khen thưởng nào.</p>"
+    rows = []
+    for a in history.awards:
+        what = f"<b>{escape(a.name)}</b>"
+        if a.register_number:
+            what += f"<br><span class='muted'>Số sổ: {escape(a.register_number)}</span>"
+        if a.note:
+            what += f"<br><span class='muted'>{escape(a.note)}</span>"
+        decision = escape(a.decision_number)
+        if a.decision_date:
+            decision += f"<br>ngày {a.decision_date:%d/%m/%Y}"
+        if a.issuer:
+            decision += f"<br><span class='muted'>{escape(a.issuer)}</span>"
+        rows.append(f"<tr><td>{a.year}</td><td>{what}</td><td>{decision}</td></tr>")
+    return (
+        f"<h3>Quá trình khen thưởng ({len(history.awards)})</h3><table class='list' width='100%'>"
+        "<tr><th>Năm</th><th>Danh hiệu, hình thức</th><th>Quyết định</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
+def _evaluations(history: SubjectHistory) -> str:
+    if not history.evaluations:
+        return "<h3>Kết quả đánh giá hằng năm</h3><p class='empty'>Chưa có kết quả đánh giá.</p>"
+    notes = any(e.note for e in history.evaluations)
+    rows = "".join(
+        f"<tr><td>{e.year}</td><td>{escape(e.grade.label)}</td>"
+        + (f"<td>{escape(e.note)}</td>" if notes else "")
+        + "</tr>"
+        for e in history.evaluations
+    )
+    note_header = "<th>Ghi chú</th>" if notes else ""
+    return (
+        "<h3>Kết quả đánh giá hằng năm</h3><table class='list' width='100%'>"
+        f"<tr><th>Năm</th><th>Xếp loại</th>{note_header}</tr>{rows}</table>"
+    )
+
+
+def _status(active: bool) -> str:
+    return "" if active else " <span class='muted'>(đã ngừng theo dõi)</span>"
+
+
+def person_html(d: PersonDetail) -> str:
+    p = d.person
+    facts = _facts([
+        ("Giới tính", p.gender.label),
+        ("Ngày sinh", p.birth),
+        ("Chức vụ", p.position),
+        ("Đơn vị", d.unit_path),
+        ("Đối tượng", p.kind.label),
+        ("Số CCCD", p.cccd),
+        ("Chủ hộ tại", "; ".join(d.heads_households)),
+    ])  # fmt: skip
+    return (
+        f"{_STYLE}<h2>{escape(p.full_name)}{_status(p.active)}</h2>{facts}"
+        f"{_awards(d.history)}{_evaluations(d.history)}"
+    )
+
+
+def household_html(h: HouseholdItem, history: SubjectHistory) -> str:
+    facts = _facts([
+        ("Chủ hộ", f"{h.head_gender.honorific} {h.head_name}"),
+        ("Năm sinh chủ hộ", str(h.head_birth_year or "")),
+        ("Địa chỉ", h.address),
+        ("Thôn, tổ dân phố", h.unit_name),
+    ])  # fmt: skip
+    return f"{_STYLE}<h2>Hộ {escape(h.head_name)}{_status(h.active)}</h2>{facts}{_awards(history)}"
+
+
+def unit_html(u: UnitNode, history: SubjectHistory) -> str:
+    facts = _facts([
+        ("Loại đơn vị", u.kind.label),
+        ("Thuộc", u.path.rsplit(" › ", 1)[0] if u.depth else ""),
+        ("Số cá nhân", str(u.people)),
+        ("Số hộ gia đình", str(u.households) if u.households else ""),
+    ])  # fmt: skip
+    return (
+        f"{_STYLE}<h2>{escape(u.name)}{_status(u.active)}</h2>{facts}"
+        f"{_awards(history)}{_evaluations(history)}"
+    )
+
+
+class DetailView(QTextBrowser):
+    """Read-only rich text; selectable so a decision number can be copied."""
+
+    def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._empty = empty_text
+        self.setOpenLinks(False)
+        self.setMinimumWidth(280)
+        self.show_empty()
+
+    def show_empty(self, text: str | None = None) -> None:
+        self.setHtml(f"{_STYLE}<p class='empty'>{escape(text or self._empty)}</p>")
+
+    def show_html(self, html: str) -> None:
+        self.setHtml(html)

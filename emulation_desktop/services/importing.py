@@ -35,6 +35,7 @@ from emulation_desktop.domain.import_rows import (
     parse_rows,
 )
 from emulation_desktop.domain.import_values import guess_gender_from_name, parse_unit_kind
+from emulation_desktop.domain.legacy_text import fix_legacy
 from emulation_desktop.domain.text import fold, thousands
 from emulation_desktop.services.registry_read import same_person_possible
 from emulation_desktop.services.registry_write import audit, renumber_units
@@ -292,32 +293,64 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-def _record_values(kind: ImportKind, r: object) -> tuple[str, ...]:
+# The preview shows what will be stored, one column per value (not per Excel column): e.g. the
+# birth comes from "Ngày sinh" or from the "Nam"/"Nữ" sub-columns of the classic layout.
+DISPLAY_COLUMNS: dict[ImportKind, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    ImportKind.PEOPLE: (
+        ("Họ và tên", ("full_name",)),
+        ("Giới tính", ("gender", "gender_male", "gender_female")),
+        ("Ngày sinh", ("birth", "birth_male", "birth_female")),
+        ("Chức vụ", ("position",)),
+        ("Đơn vị", ("unit",)),
+        ("Đối tượng", ("kind",)),
+        ("Số CCCD", ("cccd",)),
+    ),
+    ImportKind.UNITS: (
+        ("Tên đơn vị", ("name",)),
+        ("Loại đơn vị", ("kind",)),
+        ("Trực thuộc", ("parent",)),
+    ),
+    ImportKind.HOUSEHOLDS: (
+        ("Chủ hộ", ("head_name",)),
+        ("Giới tính chủ hộ", ("head_gender",)),
+        ("Năm sinh chủ hộ", ("head_birth",)),
+        ("Địa chỉ", ("address",)),
+        ("Thôn, tổ dân phố", ("unit",)),
+    ),
+}
+
+
+def _record_values(r: object) -> tuple[str, ...]:
     if isinstance(r, ParsedPerson):
         birth = f"{r.birth_date:%d/%m/%Y}" if r.birth_date else _shown(r.birth_year)
-        by_key = {
-            "full_name": r.full_name,
-            "gender": r.gender.label,
-            "birth": birth,
-            "birth_male": birth if r.gender is Gender.MALE else "",
-            "birth_female": birth if r.gender is Gender.FEMALE else "",
-            "position": r.position,
-            "unit": r.unit_name,
-            "kind": r.kind.label,
-            "cccd": r.cccd or "",
-        }
-    elif isinstance(r, ParsedUnit):
-        by_key = {"name": r.name, "kind": r.kind.label, "parent": r.parent_name or ""}
-    else:
-        assert isinstance(r, ParsedHousehold)
-        by_key = {
-            "head_name": r.head_name,
-            "head_gender": r.head_gender.label if r.head_gender else "",
-            "head_birth": _shown(r.head_birth_year),
-            "address": r.address,
-            "unit": r.unit_name,
-        }
-    return tuple(by_key.get(f.key, "") for f in FIELDS[kind])
+        gender = r.gender.label + (" (đoán theo tên)" if r.gender_guessed else "")
+        return (r.full_name, gender, birth, r.position, r.unit_name, r.kind.label, r.cccd or "")
+    if isinstance(r, ParsedUnit):
+        return (r.name, r.kind.label, r.parent_name or "")
+    assert isinstance(r, ParsedHousehold)
+    birth = f"{r.head_birth_date:%d/%m/%Y}" if r.head_birth_date else _shown(r.head_birth_year)
+    gender = r.head_gender.label if r.head_gender else ""
+    return (r.head_name, gender, birth, r.address, r.unit_name)
+
+
+def _raw_values(
+    cells: Sequence[object], plan: ImportPlan, headers: Sequence[str], legacy: dict[str, str]
+) -> tuple[str, ...]:
+    """A refused row as typed, but in readable Unicode where its column was in an old font."""
+
+    def cell(key: str) -> str:
+        col = plan.mapping.get(key)
+        if col is None or col >= len(cells):
+            return ""
+        text = _shown(cells[col])
+        label = headers[col] if col < len(headers) else ""
+        encoding = legacy.get(label)
+        return fix_legacy(text, encoding) if encoding in ("tcvn3", "vni") else text
+
+    return tuple(
+        next((v for v in (cell(k) for k in keys) if v), "")
+        for _label, keys in DISPLAY_COLUMNS[plan.kind]
+    )
 
 
 def _preview_rows(
@@ -331,21 +364,17 @@ def _preview_rows(
     for issue in (*parse.issues, *warnings):
         where = f"{issue.column}: " if issue.column else ""
         notes.setdefault(issue.row, []).append(where + issue.message)
+    headers = header_labels(sheet.rows, plan.header_row) if sheet.rows else []
     records = {r.row: r for r in parse.records}
     bad = set(parse.invalid_rows)
     out = []
     for row in sorted(set(records) | bad):
         if row in records:
-            values = _record_values(plan.kind, records[row])
+            values = _record_values(records[row])
             status = RowStatus.EXISTING if row in existing else RowStatus.VALID
         else:
             cells = sheet.rows[row - 1] if row - 1 < len(sheet.rows) else ()
-            values = tuple(
-                _shown(cells[plan.mapping[f.key]])
-                if f.key in plan.mapping and plan.mapping[f.key] < len(cells)
-                else ""
-                for f in FIELDS[plan.kind]
-            )
+            values = _raw_values(cells, plan, headers, parse.legacy)
             status = RowStatus.INVALID
         out.append(PreviewRow(row, status, values, " ".join(notes.get(row, []))))
     return tuple(out)

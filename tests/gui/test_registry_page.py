@@ -158,7 +158,7 @@ def test_import_dialog_checks_rows_then_imports_only_valid_ones(
     assert dialog.model.rowCount() == 2
     statuses = [dialog.model.index(r, 1).data() for r in range(2)]
     assert statuses == ["Hợp lệ", "Lỗi"]
-    assert "tương lai" in dialog.model.index(1, dialog.model.columnCount() - 1).data()
+    assert "tương lai" in dialog.model.index(1, 2).data()
     assert "1 dòng lỗi" in dialog.summary.text() and "Thôn Mới" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     dialog.only_valid.setChecked(True)
@@ -191,3 +191,19 @@ def test_empty_database_explains_what_to_do(context, qtbot) -> None:  # type: ig
     page = window.current_page()
     assert page.people.panel.count_label.text() == "0 cá nhân"
     assert "Chưa có cá nhân nào" in page.people.panel.detail.toPlainText()
+
+
+def test_delete_key_asks_then_refuses_a_person_with_history(page, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    errors: list[str] = []
+    monkeypatch.setattr(people_tab, "confirm", lambda _p, q, *a: asked.append(q) or True)
+    monkeypatch.setattr(people_tab, "show_error", lambda _p, m, *a: errors.append(m))
+    tab = page.people
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData(PersonKind.CONG_CHUC))
+    tab.panel.select_row(0)
+    name = tab.current().full_name
+    tab.panel.table.setFocus()
+    qtbot.keyClick(tab.panel.table, Qt.Key.Key_Delete)
+    assert asked and f"«{name}»" in asked[0]
+    assert errors and "Ngừng theo dõi" in errors[0]
+    assert tab.model.rowCount() > 0 and tab.current().full_name == name

@@ -33,6 +33,7 @@ from emulation_desktop.domain.import_fields import (
 )
 from emulation_desktop.domain.text import thousands
 from emulation_desktop.services.importing import (
+    DISPLAY_COLUMNS,
     ImportPlan,
     ImportPreview,
     ImportService,
@@ -66,7 +67,9 @@ class PreviewModel(QAbstractTableModel):
     def set_preview(self, kind: ImportKind, rows: tuple[PreviewRow, ...]) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._headers = ["Dòng", "Tình trạng", *(f.label for f in FIELDS[kind]), "Ghi chú"]
+        labels = (label for label, _keys in DISPLAY_COLUMNS[kind])
+        # What is wrong comes before the values: it is what the officer must read first.
+        self._headers = ["Dòng", "Tình trạng", "Lỗi, lưu ý", *labels]
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -84,9 +87,9 @@ class PreviewModel(QAbstractTableModel):
                 return str(row.row)
             if col == 1:
                 return row.status.value
-            if col == len(self._headers) - 1:
+            if col == 2:
                 return row.note
-            return row.values[col - 2]
+            return row.values[col - 3]
         if role == Qt.ItemDataRole.BackgroundRole and row.status in _STATUS_COLOURS:
             return QBrush(QColor(_STATUS_COLOURS[row.status]))
         if role == Qt.ItemDataRole.ForegroundRole and row.status in _STATUS_COLOURS:
@@ -158,7 +161,6 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
 
         self.summary = QLabel()
@@ -193,7 +195,9 @@ class ImportDialog(QDialog):
         layout.addLayout(checks)
         layout.addWidget(self.buttons)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(70 * em, 44 * em)
+        screen = self.screen().availableGeometry()
+        self.resize(min(80 * em, int(screen.width() * 0.92)),
+                    min(56 * em, int(screen.height() * 0.9)))  # fmt: skip
 
         self.sheet_combo.currentIndexChanged.connect(lambda _i: self._sheet_changed())
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._kind_changed())
@@ -320,8 +324,9 @@ class ImportDialog(QDialog):
         chars = self.fontMetrics().horizontalAdvance("x")
         self.table.setColumnWidth(0, 6 * chars)
         self.table.setColumnWidth(1, 10 * chars)
-        for col in range(2, self.model.columnCount() - 1):
-            self.table.setColumnWidth(col, 18 * chars)
+        self.table.setColumnWidth(2, 34 * chars)
+        for col in range(3, self.model.columnCount()):
+            self.table.setColumnWidth(col, 16 * chars)
         self._set_enabled(True)
         self._show_summary()
 

@@ -33,10 +33,12 @@ class ListPanel(QWidget):
     """Signals:
     current_changed: the current row changed (the detail must follow).
     activated: Enter or double-click on a row (edit).
+    delete_requested: the Delete key on the table (the tab asks for confirmation).
     """
 
     current_changed = Signal()
     activated = Signal()
+    delete_requested = Signal()
 
     def __init__(self, search_placeholder: str, empty_detail: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,6 +83,9 @@ class ListPanel(QWidget):
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
         enter.setContext(Qt.ShortcutContext.WidgetShortcut)
         enter.activated.connect(self.activated.emit)
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_requested.emit)
 
         self.detail = DetailView(empty_detail)
         self.detail.setObjectName("detail")

@@ -110,6 +110,7 @@ class PeopleTab(QWidget):
         p.set_model(self.model, _WIDTHS)
         p.current_changed.connect(self._show_current)
         p.activated.connect(self.edit)
+        p.delete_requested.connect(self.delete)
         self.model.modelReset.connect(self._show_count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -16,7 +16,7 @@ from emulation_desktop.settings import MemoryBackend, Settings
 
 from emulation_desktop.gui import application
 from emulation_desktop.gui.main_window import MainWindow
-from emulation_desktop.gui.registry import import_dialog, people_tab, registry_page
+from emulation_desktop.gui.registry import import_dialog, list_tab, people_tab, registry_page
 from emulation_desktop.gui.registry.registry_page import RegistryPage
 from emulation_desktop.gui.tasks import SyncTaskRunner
 
@@ -197,7 +197,7 @@ def test_delete_key_asks_then_refuses_a_person_with_history(page, qtbot, monkeyp
     asked: list[str] = []
     errors: list[str] = []
     monkeypatch.setattr(people_tab, "confirm", lambda _p, q, *a: asked.append(q) or True)
-    monkeypatch.setattr(people_tab, "show_error", lambda _p, m, *a: errors.append(m))
+    monkeypatch.setattr(list_tab, "show_error", lambda _p, m, *a: errors.append(m))
     tab = page.people
     tab.kind_filter.setCurrentIndex(tab.kind_filter.findData(PersonKind.CONG_CHUC))
     tab.panel.select_row(0)

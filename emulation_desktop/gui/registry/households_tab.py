@@ -5,25 +5,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from emulation_desktop.domain.enums import SubjectKind
-from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.registry_views import (
     HouseholdItem,
     HouseholdQuery,
     HouseholdSort,
-    UnitNode,
 )
-from emulation_desktop.domain.text import thousands
 from emulation_desktop.services.registry import RegistryService
 
-from emulation_desktop.gui.messages import confirm, show_error
-from emulation_desktop.gui.models.paged_table import PagedTableModel, TableColumn
+from emulation_desktop.gui.messages import confirm
+from emulation_desktop.gui.models.paged_table import TableColumn
 from emulation_desktop.gui.registry.history_view import household_html
 from emulation_desktop.gui.registry.household_dialog import HouseholdDialog
 from emulation_desktop.gui.registry.list_panel import ListPanel
-from emulation_desktop.gui.registry.people_tab import ACTIVE_CHOICES
+from emulation_desktop.gui.registry.list_tab import ACTIVE_CHOICES, ListTab
 from emulation_desktop.gui.registry.unit_combo import UnitCombo
 from emulation_desktop.gui.tasks import TaskRunner
 
@@ -38,7 +35,9 @@ COLUMNS: tuple[TableColumn[HouseholdItem], ...] = (
 _WIDTHS = [28, 9, 34, 24]
 
 
-class HouseholdsTab(QWidget):
+class HouseholdsTab(ListTab[HouseholdItem, HouseholdQuery]):
+    noun = "hộ gia đình"
+
     def __init__(
         self,
         registry: RegistryService,
@@ -48,27 +47,23 @@ class HouseholdsTab(QWidget):
         on_import: Callable[[], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("households_tab")
-        self._registry = registry
-        self._tasks = tasks
-        self._on_changed = on_changed
-        self._units: list[UnitNode] = []
-        self.panel = p = ListPanel(
+        panel = ListPanel(
             "Tìm theo tên chủ hộ hoặc địa chỉ, không cần gõ dấu",
             "Chọn một hộ để xem thông tin và quá trình khen thưởng.",
         )
-        self.unit_filter = UnitCombo(all_label="Tất cả thôn, tổ dân phố", include_inactive=True)
-        self.unit_filter.setObjectName("unit_filter")
+        units = UnitCombo(all_label="Tất cả thôn, tổ dân phố", include_inactive=True)
+        super().__init__(registry, tasks, on_changed, panel, units, parent)
+        self.setObjectName("households_tab")
         self.active_filter = QComboBox()
         self.active_filter.setObjectName("active_filter")
         for text, data in ACTIVE_CHOICES:
             self.active_filter.addItem(text, data)
+        panel.filters.addWidget(self.active_filter)
         for w in (self.unit_filter, self.active_filter):
-            p.filters.addWidget(w)
             w.currentIndexChanged.connect(lambda _i: self._apply_filters())
-        p.search.textChanged.connect(lambda _t: self._apply_filters())
+        panel.search.textChanged.connect(lambda _t: self._apply_filters())
 
+        p = panel
         p.add_button("Thêm mới", self.add, "add_household", "Thêm một hộ gia đình (Ctrl+N)")
         self.edit_button = p.add_button("Sửa", self.edit, "edit_household")
         self.delete_button = p.add_button("Xóa", self.delete, "delete_household")
@@ -78,25 +73,10 @@ class HouseholdsTab(QWidget):
         p.end_buttons()
         p.add_button("Nhập từ Excel…", on_import, "import_excel")
         p.add_button("Xuất Excel…", lambda: on_export(self.model.query), "export_excel")
-
-        self.model: PagedTableModel[HouseholdItem, HouseholdQuery] = PagedTableModel(
+        self.install_model(
             COLUMNS, registry.count_households, registry.households_page, HouseholdQuery(),
-            dim=lambda item: not item.active,
+            _WIDTHS,
         )  # fmt: skip
-        p.set_model(self.model, _WIDTHS)
-        p.current_changed.connect(self._show_current)
-        p.activated.connect(self.edit)
-        p.delete_requested.connect(self.delete)
-        self.model.modelReset.connect(self._show_count)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(p)
-        self._show_count()
-        self._show_current()
-
-    def set_units(self, units: list[UnitNode]) -> None:
-        self._units = units
-        self.unit_filter.set_units(units)
 
     def _apply_filters(self) -> None:
         q = self.model.query
@@ -110,16 +90,7 @@ class HouseholdsTab(QWidget):
             )
         )
 
-    def reload(self) -> None:
-        self.model.reload()
-
-    def _show_count(self) -> None:
-        self.panel.count_label.setText(f"{thousands(self.model.rowCount())} hộ gia đình")
-
-    def current(self) -> HouseholdItem | None:
-        return self.model.row_item(self.panel.current_row())
-
-    def _show_current(self) -> None:
+    def show_current(self) -> None:
         home = self.current()
         for w in (self.edit_button, self.active_action, self.delete_button):
             w.setEnabled(home is not None)
@@ -135,19 +106,13 @@ class HouseholdsTab(QWidget):
         history = self._registry.history(SubjectKind.HOUSEHOLD, home.id)
         self.panel.detail.show_html(household_html(home, history))
 
-    def _after_change(self, select_id: int | None = None) -> None:
-        self.model.reload()
-        if select_id is not None:
-            self.panel.select_row(self.model.find_row(lambda h: h.id == select_id))
-        self._on_changed()
-
     def add(self) -> None:
         unit = self.unit_filter.unit_id()
         dialog = HouseholdDialog(
             self._registry, self._tasks, self._units, default_unit_id=unit, parent=self
         )
         if dialog.exec() and dialog.saved_id is not None:
-            self._after_change(dialog.saved_id)
+            self.after_change(dialog.saved_id)
 
     def edit(self) -> None:
         home = self.current()
@@ -155,7 +120,7 @@ class HouseholdsTab(QWidget):
             home is not None
             and HouseholdDialog(self._registry, self._tasks, self._units, home, parent=self).exec()
         ):
-            self._after_change(home.id)
+            self.after_change(home.id)
 
     def toggle_active(self) -> None:
         home = self.current()
@@ -164,16 +129,9 @@ class HouseholdsTab(QWidget):
         active = not home.active
         verb = "Theo dõi lại" if active else "Ngừng theo dõi"
         if confirm(self, f"{verb} hộ «{home.head_name}»?", verb):
-            self._tasks.submit(lambda: self._registry.set_households_active([home.id], active),
-                               lambda _n: self._after_change(home.id), parent=self)  # fmt: skip
+            self.submit(lambda: self._registry.set_households_active([home.id], active), home.id)
 
     def delete(self) -> None:
         home = self.current()
-        if home is None or not confirm(self, f"Xóa hộ gia đình «{home.head_name}»?", "Xóa"):
-            return
-
-        def failed(exc: UserError) -> None:
-            show_error(self, exc.message)
-
-        self._tasks.submit(lambda: self._registry.delete_household(home.id),
-                           lambda _r: self._after_change(), failed, parent=self)  # fmt: skip
+        if home is not None and confirm(self, f"Xóa hộ gia đình «{home.head_name}»?", "Xóa"):
+            self.submit(lambda: self._registry.delete_household(home.id))

@@ -7,18 +7,17 @@ from enum import Enum
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from emulation_desktop.domain.enums import Gender, PersonKind
-from emulation_desktop.domain.errors import UserError
-from emulation_desktop.domain.registry_views import PersonItem, PersonQuery, PersonSort, UnitNode
-from emulation_desktop.domain.text import thousands
+from emulation_desktop.domain.registry_views import PersonItem, PersonQuery, PersonSort
 from emulation_desktop.services.registry import RegistryService
 
-from emulation_desktop.gui.messages import confirm, show_error
-from emulation_desktop.gui.models.paged_table import PagedTableModel, TableColumn
+from emulation_desktop.gui.messages import confirm
+from emulation_desktop.gui.models.paged_table import TableColumn
 from emulation_desktop.gui.registry.history_view import person_html
 from emulation_desktop.gui.registry.list_panel import ListPanel
+from emulation_desktop.gui.registry.list_tab import ACTIVE_CHOICES, ListTab
 from emulation_desktop.gui.registry.merge_dialog import MergeDialog
 from emulation_desktop.gui.registry.move_dialog import MoveDialog
 from emulation_desktop.gui.registry.person_dialog import PersonDialog
@@ -37,7 +36,6 @@ COLUMNS: tuple[TableColumn[PersonItem], ...] = (
     TableColumn("Số CCCD", lambda p: p.cccd, None, _CENTER, "Không sắp xếp theo số CCCD"),
 )
 _WIDTHS = [26, 8, 11, 24, 24, 13, 14]
-ACTIVE_CHOICES = (("Đang theo dõi", True), ("Đã ngừng theo dõi", False), ("Tất cả", None))
 
 
 def _enum(enum: type[E], value: object) -> E | None:
@@ -52,8 +50,10 @@ def _combo(name: str, entries: Sequence[tuple[str, object]]) -> QComboBox:
     return combo
 
 
-class PeopleTab(QWidget):
-    """The people list. `export_requested(query)` and `import_requested()` are the page's."""
+class PeopleTab(ListTab[PersonItem, PersonQuery]):
+    """The people list; exporting and importing are the page's (`on_export`, `on_import`)."""
+
+    noun = "cá nhân"
 
     def __init__(
         self,
@@ -64,19 +64,13 @@ class PeopleTab(QWidget):
         on_import: Callable[[], None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("people_tab")
-        self._registry = registry
-        self._tasks = tasks
-        self._on_changed = on_changed
-        self._units: list[UnitNode] = []
-
-        self.panel = ListPanel(
+        panel = ListPanel(
             "Tìm theo họ tên hoặc số CCCD, không cần gõ dấu (Ctrl+F)",
             "Chọn một người trong danh sách để xem thông tin và quá trình khen thưởng.",
         )
-        self.unit_filter = UnitCombo(all_label="Tất cả đơn vị", include_inactive=True)
-        self.unit_filter.setObjectName("unit_filter")
+        units = UnitCombo(all_label="Tất cả đơn vị", include_inactive=True)
+        super().__init__(registry, tasks, on_changed, panel, units, parent)
+        self.setObjectName("people_tab")
         self.kind_filter = _combo(
             "kind_filter", [("Mọi đối tượng", None), *((k.label, k) for k in PersonKind)]
         )
@@ -84,12 +78,13 @@ class PeopleTab(QWidget):
             "gender_filter", [("Nam và nữ", None), *((g.label, g) for g in Gender)]
         )
         self.active_filter = _combo("active_filter", ACTIVE_CHOICES)
+        for w in (self.kind_filter, self.gender_filter, self.active_filter):
+            panel.filters.addWidget(w)
         for w in (self.unit_filter, self.kind_filter, self.gender_filter, self.active_filter):
-            self.panel.filters.addWidget(w)
             w.currentIndexChanged.connect(lambda _i: self._apply_filters())
-        self.panel.search.textChanged.connect(lambda _t: self._apply_filters())
+        panel.search.textChanged.connect(lambda _t: self._apply_filters())
 
-        p = self.panel
+        p = panel
         p.add_button("Thêm mới", self.add, "add_person", "Thêm một cá nhân (Ctrl+N)")
         self.edit_button = p.add_button("Sửa", self.edit, "edit_person", "Sửa người đang chọn")
         self.delete_button = p.add_button("Xóa", self.delete, "delete_person")
@@ -97,32 +92,16 @@ class PeopleTab(QWidget):
         self.active_action = p.add_menu_action(
             "Ngừng theo dõi", self.toggle_active, "toggle_active"
         )
-        p.add_menu_action("Tìm và gộp người trùng…", self.merge, "merge_people")  # fmt: skip
+        p.add_menu_action("Tìm và gộp người trùng…", self.merge, "merge_people")
         p.end_buttons()
         p.add_button("Nhập từ Excel…", on_import, "import_excel")
         tip = "Xuất danh sách đang hiển thị (đúng bộ lọc và thứ tự) ra tệp Excel"
         p.add_button("Xuất Excel…", lambda: on_export(self.model.query), "export_excel", tip)
-
-        self.model: PagedTableModel[PersonItem, PersonQuery] = PagedTableModel(
-            COLUMNS, registry.count_people, registry.people_page, PersonQuery(),
-            dim=lambda item: not item.active,
-        )  # fmt: skip
-        p.set_model(self.model, _WIDTHS)
-        p.current_changed.connect(self._show_current)
-        p.activated.connect(self.edit)
-        p.delete_requested.connect(self.delete)
-        self.model.modelReset.connect(self._show_count)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(p)
-        self._show_count()
-        self._show_current()
+        self.install_model(
+            COLUMNS, registry.count_people, registry.people_page, PersonQuery(), _WIDTHS
+        )
 
     # State ------------------------------------------------------------------------------------
-
-    def set_units(self, units: list[UnitNode]) -> None:
-        self._units = units
-        self.unit_filter.set_units(units)
 
     def query(self) -> PersonQuery:
         q = self.model.query
@@ -140,20 +119,10 @@ class PeopleTab(QWidget):
     def _apply_filters(self) -> None:
         self.model.set_query(self.query())
 
-    def reload(self) -> None:
-        self.model.reload()
-
-    def _show_count(self) -> None:
-        n = self.model.rowCount()
-        self.panel.count_label.setText(f"{thousands(n)} cá nhân")
-
-    def current(self) -> PersonItem | None:
-        return self.model.row_item(self.panel.current_row())
-
     def selected(self) -> list[PersonItem]:
         return [p for r in self.panel.selected_rows() if (p := self.model.row_item(r))]
 
-    def _show_current(self) -> None:
+    def show_current(self) -> None:
         person = self.current()
         for w in (self.edit_button, self.move_action, self.active_action, self.delete_button):
             w.setEnabled(person is not None)
@@ -162,7 +131,7 @@ class PeopleTab(QWidget):
             if self.model.rowCount() == 0:
                 empty = (
                     "Không có ai khớp với điều kiện tìm kiếm."
-                    if self.panel.search.text() or self.query() != PersonQuery()
+                    if self.query() != PersonQuery()
                     else "Chưa có cá nhân nào. Bấm «Thêm mới» hoặc «Nhập từ Excel…»."
                 )
             self.panel.detail.show_empty(empty)
@@ -174,19 +143,15 @@ class PeopleTab(QWidget):
         else:
             self.panel.detail.show_html(person_html(detail))
 
-    def _after_change(self, select_id: int | None = None) -> None:
-        self.model.reload()
-        if select_id is not None:
-            self.panel.select_row(self.model.find_row(lambda p: p.id == select_id))
-        self._on_changed()
-
     # Actions ----------------------------------------------------------------------------------
 
     def add(self) -> None:
-        dialog = PersonDialog(self._registry, self._tasks, self._units,
-                              default_unit_id=self.unit_filter.unit_id(), parent=self)  # fmt: skip
+        unit = self.unit_filter.unit_id()
+        dialog = PersonDialog(
+            self._registry, self._tasks, self._units, default_unit_id=unit, parent=self
+        )
         if dialog.exec() and dialog.saved_id is not None:
-            self._after_change(dialog.saved_id)
+            self.after_change(dialog.saved_id)
 
     def edit(self) -> None:
         person = self.current()
@@ -194,21 +159,17 @@ class PeopleTab(QWidget):
             return
         dialog = PersonDialog(self._registry, self._tasks, self._units, person, parent=self)
         if dialog.exec():
-            self._after_change(person.id)
+            self.after_change(person.id)
 
     def move(self) -> None:
         people = self.selected()
         if not people:
             return
         dialog = MoveDialog(self._units, len(people), parent=self)
-        if not dialog.exec() or dialog.unit_id() is None:
-            return
-        ids = [p.id for p in people]
-        self._tasks.submit(
-            lambda: self._registry.move_people(ids, dialog.unit_id()),  # type: ignore[arg-type]
-            lambda _n: self._after_change(ids[0]),
-            parent=self,
-        )
+        unit = dialog.unit_id() if dialog.exec() else None
+        if unit is not None:
+            ids = [p.id for p in people]
+            self.submit(lambda: self._registry.move_people(ids, unit), ids[0])
 
     def toggle_active(self) -> None:
         people = self.selected()
@@ -222,28 +183,23 @@ class PeopleTab(QWidget):
             else f"Ngừng theo dõi {names}? Lịch sử khen thưởng vẫn được giữ; có thể theo dõi "
             "lại bất cứ lúc nào."
         )
-        if not confirm(self, question, "Theo dõi lại" if active else "Ngừng theo dõi"):
-            return
-        ids = [p.id for p in people]
-        self._tasks.submit(lambda: self._registry.set_people_active(ids, active),
-                           lambda _n: self._after_change(), parent=self)  # fmt: skip
+        if confirm(self, question, "Theo dõi lại" if active else "Ngừng theo dõi"):
+            ids = [p.id for p in people]
+            self.submit(lambda: self._registry.set_people_active(ids, active))
 
     def delete(self) -> None:
         person = self.current()
-        if person is None or not confirm(
-            self, f"Xóa cá nhân «{person.full_name}»? Chỉ xóa được người nhập nhầm, chưa có "
-            "lịch sử khen thưởng.", "Xóa"
-        ):  # fmt: skip
-            return
-
-        def failed(exc: UserError) -> None:
-            show_error(self, exc.message)
-
-        self._tasks.submit(lambda: self._registry.delete_person(person.id),
-                           lambda _r: self._after_change(), failed, parent=self)  # fmt: skip
+        question = (
+            f"Xóa cá nhân «{person.full_name}»? Chỉ xóa được người nhập nhầm, chưa có lịch sử "
+            "khen thưởng."
+            if person
+            else ""
+        )
+        if person is not None and confirm(self, question, "Xóa"):
+            self.submit(lambda: self._registry.delete_person(person.id))
 
     def merge(self) -> None:
         dialog = MergeDialog(self._registry, self._tasks, parent=self)
         dialog.exec()
         if dialog.merged:
-            self._after_change()
+            self.after_change()

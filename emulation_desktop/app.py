@@ -102,6 +102,7 @@ def self_test(report: Callable[[str], None]) -> int:
                 return f"{counts.units} đơn vị, {counts.people} cá nhân, {counts.households} hộ"
 
             step("Cơ sở dữ liệu (tạo, nâng cấp, dữ liệu mẫu)", database)
+            step("Excel (xuất rồi đọc lại danh sách)", lambda: _excel_roundtrip(tmp))
             step(
                 "Văn bản .docx tiếng Việt", lambda: selfcheck.docx_roundtrip(tmp / "kiem-tra.docx")
             )
@@ -118,6 +119,20 @@ def self_test(report: Callable[[str], None]) -> int:
                 os.environ[DATA_DIR_ENV] = old_env
     report("Tự kiểm tra: " + ("tất cả đều đạt." if not failures else f"{failures} mục lỗi."))
     return 0 if failures == 0 else 1
+
+
+def _excel_roundtrip(tmp: Path) -> str:
+    # Exporting the demo list and reading it back as an import proves openpyxl, the writer,
+    # the reader and the row checks are all in the build.
+    with open_context(tmp / "selftest.db") as ctx:
+        out = tmp / "danh-sach.xlsx"
+        rows = ctx.services.exports.people(out)
+        imports = ctx.services.imports
+        source = imports.open(out)
+        preview = imports.preview(source, imports.plan(source))
+    if preview.invalid_rows or len(preview.existing_rows) != rows:
+        raise RuntimeError("danh sách đọc lại từ tệp Excel không khớp")
+    return f"{rows} dòng, đọc lại đủ, không dòng lỗi"
 
 
 def _icon_smoke() -> str:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Text,
     UniqueConstraint,
     func,
 )
@@ -234,6 +235,55 @@ class EvaluationRow(Base):
     note: Mapped[text_str]
 
 
+class RuleSetRow(Base):
+    """A version of the rules (the law as data), as the JSON of domain.rules.files."""
+
+    __tablename__ = "rule_set"
+
+    id: Mapped[intpk]
+    code: Mapped[str] = mapped_column(String(60), unique=True)
+    name: Mapped[name_str]
+    effective_from: Mapped[dt.date] = mapped_column(Date, unique=True)
+    origin: Mapped[str] = mapped_column(String(20))  # shipped | local | imported
+    data: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+
+class BaseSalaryRow(Base):
+    """Mức lương cơ sở in force from a date (editable: a new decree is typed in by the officer)."""
+
+    __tablename__ = "base_salary"
+
+    id: Mapped[intpk]
+    effective_from: Mapped[dt.date] = mapped_column(Date, unique=True)
+    amount: Mapped[int] = mapped_column(Integer)
+    basis: Mapped[str] = mapped_column(Text)  # JSON of the LegalBasis
+
+
+class EligibilityOverrideRow(Base):
+    """An officer's written decision against the computed verdict (printed in the minutes)."""
+
+    __tablename__ = "eligibility_override"
+    __table_args__ = (
+        UniqueConstraint(
+            "subject_kind", "subject_id", "award_code", "year", name="uq_eligibility_override_key"
+        ),
+    )
+
+    id: Mapped[intpk]
+    subject_kind: Mapped[subject_kind]
+    subject_id: Mapped[int] = mapped_column(Integer)
+    award_code: Mapped[str] = mapped_column(String(40))
+    year: Mapped[int] = mapped_column(Integer)
+    computed: Mapped[str] = mapped_column(String(20))  # the engine's verdict at that time
+    verdict: Mapped[str] = mapped_column(String(20))  # the officer's
+    reason: Mapped[str] = mapped_column(Text)
+    by: Mapped[text_str]
+    at: Mapped[created_at]
+
+
 class AuditEntryRow(Base):
     """Who changed what and when: merges, deletions and imports must be traceable."""
 
@@ -262,14 +312,17 @@ __all__ = [
     "AwardKind",
     "AwardRow",
     "Base",
+    "BaseSalaryRow",
     "CommuneKind",
     "CommuneProfileRow",
+    "EligibilityOverrideRow",
     "EvaluationRow",
     "Gender",
     "Grade",
     "HouseholdRow",
     "PersonKind",
     "PersonRow",
+    "RuleSetRow",
     "SubjectKind",
     "UnitKind",
     "UnitRow",

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QLocale, Qt, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 def create_qapplication(headless: bool = False) -> QApplication:
     """The one QApplication of the process (reused when it exists, e.g. under pytest-qt)."""
+    # Spin boxes and date pickers write 1.234.000 and 0,3 and Vietnamese month names.
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing

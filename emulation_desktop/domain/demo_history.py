@@ -15,6 +15,9 @@ from emulation_desktop.domain.demo_data import DemoCommune
 from emulation_desktop.domain.enums import AwardKind, Grade, PersonKind, SubjectKind, UnitKind
 
 HISTORY_YEARS = (2024, 2025)
+# The year in work: graded already (evaluations close in November), awards not decided yet, so
+# a newcomer can run the year-end eligibility check on the demo.
+GRADED_YEAR = 2026
 _STAFF_KINDS = {
     PersonKind.CAN_BO,
     PersonKind.CONG_CHUC,
@@ -159,4 +162,6 @@ def generate_demo_history(demo: DemoCommune, seed: int = 2026) -> DemoHistory:
         e, a = _year_history(rng, demo, year)
         evaluations += e
         awards += a
+    e, _awards = _year_history(rng, demo, GRADED_YEAR)
+    evaluations += e
     return DemoHistory(tuple(evaluations), tuple(awards))

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+from emulation_desktop.domain.money_words import money_in_words
+
 __all__ = [
     "date_line",
     "fold",
+    "money_in_words",
     "name_sort_key",
     "name_sort_text",
     "nfc",

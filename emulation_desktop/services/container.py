@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emulation_desktop.services.demo import DemoService
+from emulation_desktop.services.eligibility import EligibilityService
 from emulation_desktop.services.export import ExportService
 from emulation_desktop.services.importing import ImportService
 from emulation_desktop.services.overview import OverviewService
 from emulation_desktop.services.profile import ProfileService
 from emulation_desktop.services.registry import RegistryService
+from emulation_desktop.services.rules import RulesService
 from emulation_desktop.store.db import Database
 
 
@@ -23,10 +25,12 @@ class AppServices:
     registry: RegistryService
     exports: ExportService
     imports: ImportService
+    rules: RulesService
+    eligibility: EligibilityService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
-        profile, registry = ProfileService(db), RegistryService(db)
+        profile, registry, rules = ProfileService(db), RegistryService(db), RulesService(db)
         return cls(
             profile=profile,
             overview=OverviewService(db),
@@ -34,4 +38,6 @@ class AppServices:
             registry=registry,
             exports=ExportService(db, registry, profile),
             imports=ImportService(db),
+            rules=rules,
+            eligibility=EligibilityService(db, rules),
         )

@@ -109,7 +109,7 @@ def test_person_detail_shows_award_history_and_evaluations(demo_context) -> None
     d = with_awards[0]
     years = [a.year for a in d.history.awards]
     assert years == sorted(years, reverse=True)
-    assert {e.year for e in d.history.evaluations} == {2024, 2025}
+    assert {e.year for e in d.history.evaluations} == {2024, 2025, 2026}
     assert "/QĐ-UBND ngày " in d.history.awards[0].decision
 
 

@@ -22,7 +22,8 @@ class Confidence(StrEnum):
 
     @property
     def mark(self) -> str:
-        return {"verified": "✅", "partly": "⚠️", "unverified": "❓"}[self.value]
+        # Plain symbols every Windows font has (the emoji of domain.md may show as boxes).
+        return {"verified": "✓", "partly": "⚠", "unverified": "?"}[self.value]
 
     @property
     def label(self) -> str:

@@ -24,6 +24,7 @@ from emulation_desktop.settings import FONT_SCALE, USB_REMINDER_DAYS, Settings
 
 from emulation_desktop.gui.dialogs.setup_dialog import SetupDialog
 from emulation_desktop.gui.pages.base import Action, SectionPage, heading, paragraph
+from emulation_desktop.gui.rules.rules_dialog import RulesDialog
 from emulation_desktop.gui.sections import Section
 from emulation_desktop.gui.tasks import TaskRunner
 
@@ -81,6 +82,24 @@ class SettingsPage(SectionPage):
         row.addStretch(1)
         profile_layout.addLayout(row)
         layout.addWidget(profile_box)
+
+        rules_box = QGroupBox("Quy định thi đua, khen thưởng")
+        rules_layout = QVBoxLayout(rules_box)
+        rules_layout.addWidget(
+            paragraph(
+                "Danh hiệu, hình thức khen thưởng, thẩm quyền quyết định, tiêu chuẩn, tỷ lệ, mức "
+                "tiền thưởng và mức lương cơ sở, theo từng văn bản và ngày hiệu lực. Khi có luật, "
+                "nghị định hoặc quy định mới của tỉnh, thêm bộ quy định mới tại đây."
+            )
+        )
+        self.rules_button = QPushButton("Mở bộ quy định…")
+        self.rules_button.setObjectName("rules_button")
+        self.rules_button.clicked.connect(self._open_rules)
+        row = QHBoxLayout()
+        row.addWidget(self.rules_button)
+        row.addStretch(1)
+        rules_layout.addLayout(row)
+        layout.addWidget(rules_box)
 
         ui_box = QGroupBox("Giao diện và nhắc việc")
         form = QFormLayout(ui_box)
@@ -150,6 +169,9 @@ class SettingsPage(SectionPage):
         if dialog.exec() == SetupDialog.DialogCode.Accepted:
             self.refresh()
             self._on_profile_changed()
+
+    def _open_rules(self) -> None:
+        RulesDialog(self._services, self._tasks, self).exec()
 
     def _font_scale_changed(self, value: int) -> None:
         self._settings.set(FONT_SCALE, int(value))

@@ -1,0 +1,135 @@
+"""Base salary history and an award-money calculator (what a decision line will pay)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from emulation_desktop.domain.errors import UserError
+from emulation_desktop.domain.money import award_amount, base_salary_on
+from emulation_desktop.domain.money_words import money_in_words
+from emulation_desktop.domain.rules.model import BaseSalary, RuleSet
+from emulation_desktop.domain.text import thousands
+
+from emulation_desktop.gui.rules.edit_dialogs import date_edit, to_date
+from emulation_desktop.gui.rules.tables import ReadOnlyTable, basis_mark, basis_text
+
+
+class SalaryTab(QWidget):
+    def __init__(self, on_add: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("salary_tab")
+        intro = QLabel(
+            "Tiền thưởng tính theo mức lương cơ sở có hiệu lực vào ngày ký quyết định khen "
+            "thưởng (Điều 49 khoản 1 Nghị định 152/2025/NĐ-CP). Khi Chính phủ điều chỉnh mức "
+            "lương cơ sở, hãy thêm mức mới với ngày áp dụng."
+        )
+        intro.setWordWrap(True)
+        self.table = ReadOnlyTable(
+            ["Áp dụng từ ngày", "Mức lương cơ sở", "Văn bản", "Độ tin cậy"], "salary_table"
+        )
+        self.table.set_widths([16, 18, 34, 24])
+        add = QPushButton("Thêm hoặc sửa mức lương cơ sở…")
+        add.setObjectName("add_salary_button")
+        add.clicked.connect(lambda: on_add())
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+
+    def show_salaries(self, items: tuple[BaseSalary, ...]) -> None:
+        self.table.fill([
+            (f"{b.effective_from:%d/%m/%Y}", f"{thousands(b.amount)} đồng", basis_text(b.basis),
+             basis_mark(b.basis))
+            for b in items
+        ])  # fmt: skip
+
+
+class CalculatorTab(QWidget):
+    """Pick an award and a decision date: the amount, the base used, and the words."""
+
+    def __init__(
+        self, rules_on: Callable[[dt.date], RuleSet], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("calculator_tab")
+        self._rules_on = rules_on
+        self._salaries: tuple[BaseSalary, ...] = ()
+        self.date = date_edit(dt.date.today())
+        self.date.setObjectName("calc_date")
+        self.award = QComboBox()
+        self.award.setObjectName("calc_award")
+        self.result = QLabel()
+        self.result.setObjectName("calc_result")
+        self.result.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Ngày ký quyết định:", self.date)
+        form.addRow("Danh hiệu, hình thức:", self.award)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self.date.dateChanged.connect(lambda _d: self._fill_awards())
+        self.award.currentIndexChanged.connect(lambda _i: self._compute())
+
+    def set_salaries(self, items: tuple[BaseSalary, ...]) -> None:
+        self._salaries = items
+        self._fill_awards()
+
+    def _fill_awards(self) -> None:
+        chosen = self.award.currentData()
+        self.award.blockSignals(True)
+        self.award.clear()
+        try:
+            rules = self._rules_on(to_date(self.date))
+        except UserError as exc:
+            self.award.blockSignals(False)
+            self.result.setText(exc.message)
+            return
+        for a in rules.awards:
+            self.award.addItem(f"{a.name} ({a.subject.label.lower()})", a.code)
+        index = self.award.findData(chosen)
+        self.award.setCurrentIndex(max(index, 0))
+        self.award.blockSignals(False)
+        self._compute()
+
+    def _compute(self) -> None:
+        day = to_date(self.date)
+        try:
+            rules = self._rules_on(day)
+            code = self.award.currentData()
+            if code is None:
+                return
+            a = rules.award(code)
+            base = base_salary_on(day, self._salaries)
+        except UserError as exc:
+            self.result.setText(exc.message)
+            return
+        if a.coefficient is None:
+            self.result.setText(
+                f"«{a.name}» không có mức tiền thưởng trong {rules.name}; mức thưởng (nếu có) "
+                "do địa phương quy định."
+            )
+            return
+        amount = award_amount(a.coefficient, day, multiplier=a.multiplier,
+                              rounding=rules.rounding, history=self._salaries)  # fmt: skip
+        factor = f"{a.coefficient:g}".replace(".", ",")
+        if a.multiplier != 1:
+            factor += f" × {a.multiplier:g}".replace(".", ",")
+        self.result.setText(
+            f"Áp dụng: {rules.name}.\nMức lương cơ sở ngày {day:%d/%m/%Y}: {thousands(base)} đồng."
+            f"\nHệ số {factor} → {thousands(amount)} đồng.\nBằng chữ: {money_in_words(amount)}."
+        )

@@ -25,6 +25,11 @@ from emulation_desktop.gui.rules.edit_dialogs import date_edit, to_date
 from emulation_desktop.gui.rules.tables import ReadOnlyTable, basis_mark, basis_text
 
 
+def _factor(coefficient: float, multiplier: float) -> str:
+    text = f"{coefficient:g}".replace(".", ",")
+    return text if multiplier == 1 else f"{text} × {multiplier:g}".replace(".", ",")
+
+
 class SalaryTab(QWidget):
     def __init__(self, on_add: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,12 +81,18 @@ class CalculatorTab(QWidget):
         self.result.setObjectName("calc_result")
         self.result.setWordWrap(True)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Ngày ký quyết định:", self.date)
         form.addRow("Danh hiệu, hình thức:", self.award)
+        self.table = ReadOnlyTable(
+            ["Danh hiệu, hình thức", "Đối tượng", "Hệ số", "Số tiền", "Bằng chữ"], "money_table"
+        )
+        self.table.set_widths([40, 12, 10, 14, 50])
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.result)
-        layout.addStretch(1)
+        layout.addWidget(QLabel("Mức tiền thưởng của mọi danh hiệu, hình thức vào ngày đã chọn:"))
+        layout.addWidget(self.table, 1)
         self.date.dateChanged.connect(lambda _d: self._fill_awards())
         self.award.currentIndexChanged.connect(lambda _i: self._compute())
 
@@ -106,6 +117,18 @@ class CalculatorTab(QWidget):
         self.award.blockSignals(False)
         self._compute()
 
+    def _fill_table(self, rules: RuleSet, day: dt.date) -> None:
+        rows = []
+        for a in rules.awards:
+            if a.coefficient is None:
+                rows.append((a.name, a.subject.label, "—", "—", "Địa phương quy định"))
+                continue
+            amount = award_amount(a.coefficient, day, multiplier=a.multiplier,
+                                  rounding=rules.rounding, history=self._salaries)  # fmt: skip
+            rows.append((a.name, a.subject.label, _factor(a.coefficient, a.multiplier),
+                         thousands(amount), money_in_words(amount)))  # fmt: skip
+        self.table.fill(rows)
+
     def _compute(self) -> None:
         day = to_date(self.date)
         try:
@@ -126,9 +149,8 @@ class CalculatorTab(QWidget):
             return
         amount = award_amount(a.coefficient, day, multiplier=a.multiplier,
                               rounding=rules.rounding, history=self._salaries)  # fmt: skip
-        factor = f"{a.coefficient:g}".replace(".", ",")
-        if a.multiplier != 1:
-            factor += f" × {a.multiplier:g}".replace(".", ",")
+        factor = _factor(a.coefficient, a.multiplier)
+        self._fill_table(rules, day)
         self.result.setText(
             f"Áp dụng: {rules.name}.\nMức lương cơ sở ngày {day:%d/%m/%Y}: {thousands(base)} đồng."
             f"\nHệ số {factor} → {thousands(amount)} đồng.\nBằng chữ: {money_in_words(amount)}."

@@ -65,6 +65,7 @@ class RulesDialog(QDialog):
 
         self.versions_list = QListWidget()
         self.versions_list.setObjectName("versions_list")
+        self.versions_list.setWordWrap(True)
         self.versions_list.currentRowChanged.connect(lambda _r: self._show_version())
         self.status = QLabel()
         self.status.setObjectName("version_status")
@@ -93,6 +94,8 @@ class RulesDialog(QDialog):
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
+        em = self.fontMetrics().horizontalAdvance("M")
+        split.setSizes([24 * em, 70 * em])
 
         self.salary_tab = SalaryTab(self.add_salary)
         self.calculator_tab = CalculatorTab(self._rules.in_force)

@@ -56,12 +56,17 @@ def describe(c: Condition) -> str:
         return f"{base} ≥ {c.months} tháng (nghỉ thai sản tính là thời gian công tác)"
     if c.kind is CheckKind.MEMBERS_RATIO:
         sign = ">" if c.strict else "≥"
-        return f"{base} {c.award} {sign} {c.ratio:.0%}"
+        return f"{base} {c.award} {sign} {_pct(c.ratio)}"
     if c.kind is CheckKind.MEMBERS_WITH_AWARD:
         return f"{base} {c.award}: ít nhất {c.count}"
     if c.kind is CheckKind.ANY_OF:
         return base + ": " + "; hoặc ".join(describe(x).removeprefix("Tự động: ") for x in c.any_of)
     return base
+
+
+def _pct(x: float) -> str:
+    """0.015 → "1,5%", 0.15 → "15%" (Vietnamese decimal comma)."""
+    return f"{x * 100:.2f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
 
 
 def _coefficient(a) -> str:  # type: ignore[no-untyped-def]
@@ -162,19 +167,20 @@ class VersionTabs(QTabWidget):
                 form.removeRow(0)
         for cap in rules.caps:
             state = "đang bật" if cap.enabled else "đang tắt"
+            of = names.get(cap.of_award, cap.of_award)
             self.caps_form.addRow(
                 f"{names.get(cap.award, cap.award)}:",
-                QLabel(f"không quá {cap.max_ratio:.0%} số {names.get(cap.of_award, cap.of_award)} "
-                       f"({state}) – {basis_text(cap.basis)} {cap.basis.confidence.mark}"),
+                QLabel(f"không quá {_pct(cap.max_ratio)} số {of} ({state}) – "
+                       f"{basis_text(cap.basis)} {cap.basis.confidence.mark}"),
             )  # fmt: skip
         for vote in rules.votes:
-            who = "mọi loại khen thưởng khác" if vote.award == "*" else names.get(vote.award)
+            who = "Các loại khen thưởng khác" if vote.award == "*" else names.get(vote.award)
             of = "tổng số thành viên" if vote.denominator == "all_members" else "số có mặt"
             ballot = "bỏ phiếu kín" if vote.secret_ballot else "biểu quyết"
             self.votes_form.addRow(
                 f"{who}:",
-                QLabel(f"đồng ý từ {vote.min_ratio:.0%} {of}; họp hợp lệ khi có mặt từ "
-                       f"{vote.quorum:.0%}; {ballot} – {basis_text(vote.basis)} "
+                QLabel(f"đồng ý từ {_pct(vote.min_ratio)} {of}; họp hợp lệ khi có mặt từ "
+                       f"{_pct(vote.quorum)}; {ballot} – {basis_text(vote.basis)} "
                        f"{vote.basis.confidence.mark}"),
             )  # fmt: skip
         r = rules.rounding
@@ -186,8 +192,8 @@ class VersionTabs(QTabWidget):
             f = rules.fund
             self.money_form.addRow(
                 "Quỹ thi đua, khen thưởng xã:",
-                QLabel(f"tối đa {f.max_share_plain:.1%} chi thường xuyên (vùng đồng bằng), "
-                       f"{f.max_share_remote:.1%} (miền núi, hải đảo…) – {basis_text(f.basis)}"),
+                QLabel(f"tối đa {_pct(f.max_share_plain)} chi thường xuyên (vùng đồng bằng), "
+                       f"{_pct(f.max_share_remote)} (miền núi, hải đảo…) – {basis_text(f.basis)}"),
             )  # fmt: skip
         for form in (self.caps_form, self.votes_form, self.money_form):
             for i in range(form.rowCount()):

@@ -141,7 +141,7 @@ def _year_history(
     residents = [i for i, p in enumerate(demo.people) if p.kind is PersonKind.NHAN_DAN]
     for n, i in enumerate(sorted(rng.sample(residents, 6)), start=1):
         awards.append(AwardDraft(
-            subject_kind=SubjectKind.PERSON, code="GIAY_KHEN", name="Giấy khen",
+            subject_kind=SubjectKind.PERSON, code="GIAY_KHEN_CA_NHAN", name="Giấy khen",
             kind=AwardKind.FORM, year=year,
             decision_number=f"{decision['GIAY_KHEN']}/QĐ-UBND",
             decision_date=dt.date(year, 12, 28), issuer=_decider(year, True),

@@ -8,6 +8,7 @@ from emulation_desktop.services.demo import DemoService
 from emulation_desktop.services.eligibility import EligibilityService
 from emulation_desktop.services.export import ExportService
 from emulation_desktop.services.importing import ImportService
+from emulation_desktop.services.money import MoneyService
 from emulation_desktop.services.overview import OverviewService
 from emulation_desktop.services.profile import ProfileService
 from emulation_desktop.services.registry import RegistryService
@@ -27,6 +28,7 @@ class AppServices:
     imports: ImportService
     rules: RulesService
     eligibility: EligibilityService
+    money: MoneyService
 
     @classmethod
     def build(cls, db: Database) -> AppServices:
@@ -40,4 +42,5 @@ class AppServices:
             imports=ImportService(db),
             rules=rules,
             eligibility=EligibilityService(db, rules),
+            money=MoneyService(db, rules),
         )

@@ -122,3 +122,13 @@ def test_a_bad_rule_file_gives_one_message_and_changes_nothing(
     dialog.import_button.click()
     assert len(errors) == 1 and "dòng" in errors[0]
     assert dialog.versions_list.count() == 2
+
+
+def test_fund_tab_shows_the_years_decisions_and_the_ceiling(dialog) -> None:  # type: ignore[no-untyped-def]
+    tab = dialog.fund_tab
+    tab.year.setValue(2025)
+    assert tab.table.rowCount() >= 3
+    assert "Nhập tổng chi thường xuyên" in tab.result.text()
+    tab.spending.setValue(12_000_000_000)
+    tab._save()
+    assert "120.000.000 đồng" in tab.result.text()

@@ -139,3 +139,29 @@ def test_collectives_are_checked_against_their_members(demo_context) -> None:  #
     assert report.rows and all(r.kind is SubjectKind.UNIT for r in report.rows)
     texts = " ".join(c.reason for r in report.rows for c in r.criteria)
     assert "thành viên" in texts
+
+
+def test_fund_year_counts_only_the_communes_own_decisions(demo_context) -> None:  # type: ignore[no-untyped-def]
+    money = demo_context.services.money
+    fund = money.fund_year(2024)
+    by_number = {d.number: d for d in fund.decisions}
+    ldtt = next(d for d in fund.decisions if d.awards == "Lao động tiên tiến")
+    # Decided 20/12/2024: base 2.340.000 × 0,3 → 710.000 each (Điều 49 NĐ 152/2025).
+    assert ldtt.amount == ldtt.lines * 710_000
+    # CSTĐCS and TTLĐTT of 2024 were signed by the district chairman: not the commune fund.
+    assert not any("Chiến sĩ thi đua cơ sở" in d.awards for d in by_number.values())
+    gdvh = next(d for d in fund.decisions if d.awards == "Gia đình văn hóa")
+    assert gdvh.amount == 0 and gdvh.without_money == gdvh.lines
+    assert fund.total == sum(d.amount for d in fund.decisions)
+
+
+def test_fund_ceiling_is_a_warning_once_spending_is_known(demo_context) -> None:  # type: ignore[no-untyped-def]
+    money = demo_context.services.money
+    fund, check = money.check_fund(2025)
+    assert check is None and fund.recurrent_spending == 0
+    money.set_fund_inputs(2025, 12_000_000_000, remote_area=False)
+    fund, check = money.check_fund(2025)
+    assert check is not None and check.limit == 120_000_000
+    assert check.over == (fund.total > 120_000_000)
+    money.set_fund_inputs(2025, 12_000_000_000, remote_area=True)
+    assert money.check_fund(2025)[1].limit == 180_000_000

@@ -7,22 +7,26 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from emulation_desktop.domain.errors import UserError
-from emulation_desktop.domain.money import award_amount, base_salary_on
+from emulation_desktop.domain.money import FundCheck, award_amount, base_salary_on
 from emulation_desktop.domain.money_words import money_in_words
 from emulation_desktop.domain.rules.model import BaseSalary, RuleSet
 from emulation_desktop.domain.text import thousands
+from emulation_desktop.services.money import FundYear, MoneyService
 
 from emulation_desktop.gui.rules.edit_dialogs import date_edit, to_date
 from emulation_desktop.gui.rules.tables import ReadOnlyTable, basis_mark, basis_text
+from emulation_desktop.gui.tasks import TaskRunner
 
 
 def _factor(coefficient: float, multiplier: float) -> str:
@@ -155,3 +159,92 @@ class CalculatorTab(QWidget):
             f"Áp dụng: {rules.name}.\nMức lương cơ sở ngày {day:%d/%m/%Y}: {thousands(base)} đồng."
             f"\nHệ số {factor} → {thousands(amount)} đồng.\nBằng chữ: {money_in_words(amount)}."
         )
+
+
+class FundTab(QWidget):
+    """Award money of the commune's decisions in a year against the fund ceiling."""
+
+    def __init__(
+        self, money: MoneyService, tasks: TaskRunner, year: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("fund_tab")
+        self._money = money
+        self._tasks = tasks
+        self.year = QSpinBox()
+        self.year.setObjectName("fund_year")
+        self.year.setRange(2015, 2100)
+        self.year.setValue(year)
+        self.spending = QDoubleSpinBox()
+        self.spending.setObjectName("fund_spending")
+        self.spending.setDecimals(0)
+        self.spending.setRange(0, 1e13)
+        self.spending.setSingleStep(1_000_000)
+        self.spending.setGroupSeparatorShown(True)
+        self.spending.setSuffix(" đồng")
+        self.remote = QComboBox()
+        self.remote.setObjectName("fund_area")
+        self.remote.addItem("Đồng bằng, đô thị (tối đa 1%)", False)
+        self.remote.addItem("Miền núi, trung du, hải đảo… (tối đa 1,5%)", True)
+        save = QPushButton("Lưu và kiểm tra")
+        save.setObjectName("fund_save")
+        save.clicked.connect(self._save)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("Năm ngân sách:", self.year)
+        form.addRow("Tổng chi thường xuyên của xã:", self.spending)
+        form.addRow("Vùng:", self.remote)
+        form.addRow("", save)
+        self.result = QLabel()
+        self.result.setObjectName("fund_result")
+        self.result.setWordWrap(True)
+        self.table = ReadOnlyTable(
+            [
+                "Quyết định",
+                "Ngày",
+                "Danh hiệu, hình thức",
+                "Số khen thưởng",
+                "Được thưởng tiền",
+                "Tổng tiền",
+            ],
+            "fund_table",
+        )
+        self.table.set_widths([16, 12, 36, 15, 16, 18])
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.result)
+        layout.addWidget(self.table, 1)
+        self.year.valueChanged.connect(lambda _v: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        year = self.year.value()
+        self._tasks.submit(lambda: self._money.check_fund(year), self._show, parent=self)
+
+    def _save(self) -> None:
+        year, spending = self.year.value(), int(self.spending.value())
+        remote = bool(self.remote.currentData())
+        self._tasks.submit(lambda: self._money.set_fund_inputs(year, spending, remote),
+                           lambda _r: self.reload(), parent=self)  # fmt: skip
+
+    def _show(self, result: tuple[FundYear, FundCheck | None]) -> None:
+        fund, check = result
+        self.spending.blockSignals(True)
+        self.spending.setValue(fund.recurrent_spending)
+        self.spending.blockSignals(False)
+        self.remote.setCurrentIndex(1 if fund.remote_area else 0)
+        self.table.fill([
+            (d.number, f"{d.date:%d/%m/%Y}", d.awards, str(d.lines), str(d.paid_lines),
+             f"{thousands(d.amount)} đồng")
+            for d in fund.decisions
+        ])  # fmt: skip
+        text = (
+            f"Tiền thưởng theo các quyết định của Chủ tịch UBND xã năm {fund.year}: "
+            f"{thousands(fund.total)} đồng ({money_in_words(fund.total)})."
+        )
+        if check is None:
+            text += " Nhập tổng chi thường xuyên của xã để so với mức tối đa của Quỹ."
+        else:
+            text += " " + (check.message if check.over else
+                           f"Trong mức tối đa của Quỹ: {thousands(check.limit)} đồng.")  # fmt: skip
+        self.result.setText(text)

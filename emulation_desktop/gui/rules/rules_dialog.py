@@ -34,7 +34,7 @@ from emulation_desktop.gui.rules.edit_dialogs import (
     NewVersionDialog,
 )
 from emulation_desktop.gui.rules.eligibility_tab import EligibilityTab
-from emulation_desktop.gui.rules.money_tabs import CalculatorTab, SalaryTab
+from emulation_desktop.gui.rules.money_tabs import CalculatorTab, FundTab, SalaryTab
 from emulation_desktop.gui.rules.version_tabs import VersionTabs
 from emulation_desktop.gui.tasks import TaskRunner
 
@@ -104,6 +104,8 @@ class RulesDialog(QDialog):
         self.tabs.addTab(split, "Bộ quy định")
         self.tabs.addTab(self.salary_tab, "Mức lương cơ sở")
         self.tabs.addTab(self.calculator_tab, "Tính tiền thưởng")
+        self.fund_tab = FundTab(services.money, tasks, today().year)
+        self.tabs.addTab(self.fund_tab, "Quỹ khen thưởng")
         self.eligibility_tab = EligibilityTab(
             services.eligibility, self._rules.in_force, tasks, today().year
         )

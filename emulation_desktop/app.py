@@ -103,6 +103,7 @@ def self_test(report: Callable[[str], None]) -> int:
 
             step("Cơ sở dữ liệu (tạo, nâng cấp, dữ liệu mẫu)", database)
             step("Excel (xuất rồi đọc lại danh sách)", lambda: _excel_roundtrip(tmp))
+            step("Quy định khen thưởng và tiền thưởng", _rules_smoke)
             step(
                 "Văn bản .docx tiếng Việt", lambda: selfcheck.docx_roundtrip(tmp / "kiem-tra.docx")
             )
@@ -119,6 +120,27 @@ def self_test(report: Callable[[str], None]) -> int:
                 os.environ[DATA_DIR_ENV] = old_env
     report("Tự kiểm tra: " + ("tất cả đều đạt." if not failures else f"{failures} mục lỗi."))
     return 0 if failures == 0 else 1
+
+
+def _rules_smoke() -> str:
+    # The shipped rule files are data beside the program: a build that misses them could not
+    # check eligibility or compute money.
+    import datetime as dt
+
+    from emulation_desktop.domain.money import award_amount
+    from emulation_desktop.domain.rules.shipped import load_shipped
+    from emulation_desktop.domain.text import money_in_words
+
+    shipped = load_shipped()
+    day = dt.date(2026, 7, 1)
+    rules = shipped.in_force(day)
+    amount = award_amount(rules.award("LDTT").coefficient or 0, day, rounding=rules.rounding)
+    if amount != 760_000:
+        raise RuntimeError(f"tiền thưởng Lao động tiên tiến tính ra {amount}, cần 760.000")
+    return (
+        f"{len(shipped.rule_sets)} bộ quy định, {len(rules.criteria)} tiêu chuẩn; "
+        f"LĐTT từ 01/07/2026: {money_in_words(amount)}"
+    )
 
 
 def _excel_roundtrip(tmp: Path) -> str:

@@ -74,6 +74,8 @@ class _Form(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
+        # Legal citations are long: room for "Điều 80 khoản 3 Luật Thi đua, khen thưởng…".
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
 
 
 class NewVersionDialog(_Form):
@@ -184,6 +186,7 @@ class LimitsDialog(_Form):
         self.step.setRange(1_000, 1_000_000)
         self.step.setSingleStep(1_000)
         self.step.setSuffix(" đồng")
+        self.step.setGroupSeparatorShown(True)
         self.step.setValue(rules.rounding.step)
         self.form.addRow("Thứ tự làm tròn:", self.round_order)
         self.form.addRow("Cách làm tròn:", self.round_mode)

@@ -44,7 +44,9 @@ def open_context(db: Path | None = None) -> Iterator[AppContext]:
         database = open_database(paths.db_path)
         log.info("opened %s (version %s)", paths.db_path, __version__)
         try:
-            yield AppContext(paths=paths, services=AppServices.build(database), database=database)
+            yield AppContext(
+                paths=paths, services=AppServices.build(database, paths.data_dir), database=database
+            )
         finally:
             database.dispose()
 

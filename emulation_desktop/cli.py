@@ -59,9 +59,6 @@ class _Parser(argparse.ArgumentParser):
 PLANNED_COMMANDS = {
     "document": "Tạo văn bản (.docx)",
     "certificates": "In giấy khen (PDF)",
-    "backup": "Sao lưu",
-    "verify-backup": "Kiểm tra bản sao lưu",
-    "restore": "Phục hồi",
 }
 IMPORT_KINDS = ("people", "units", "households")
 EXPORT_LISTS = {
@@ -92,6 +89,30 @@ def _db_option(default: object) -> argparse.ArgumentParser:
         help="Tệp cơ sở dữ liệu (mặc định: trong thư mục dữ liệu của người dùng).",
     )
     return holder
+
+
+def _password_option() -> argparse.ArgumentParser:
+    holder = argparse.ArgumentParser(add_help=False)
+    holder.add_argument(
+        "--password-file",
+        type=Path,
+        metavar="TỆP",
+        help="Tệp văn bản chứa mật khẩu của bản sao lưu (dòng đầu tiên).",
+    )
+    return holder
+
+
+def _password(args: argparse.Namespace) -> str | None:
+    path = getattr(args, "password_file", None)
+    if path is None:
+        return None
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"Không đọc được tệp mật khẩu «{Path(path).name}».") from exc
+    if not lines or not lines[0].strip():
+        raise UserError(f"Tệp mật khẩu «{Path(path).name}» trống.")
+    return lines[0].strip()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -153,14 +174,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--decision", type=int, required=True)
     p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf")
     p.add_argument("--mode", choices=("full", "overlay"), default="full")
-    p = sub.add_parser("backup", parents=[db_opt], help=PLANNED_COMMANDS["backup"] + ".")
-    p.add_argument("dir", metavar="THƯ_MỤC", type=Path)
-    p.add_argument("--password-file", type=Path, metavar="TỆP")
+    password = _password_option()
     p = sub.add_parser(
-        "verify-backup", parents=[db_opt], help=PLANNED_COMMANDS["verify-backup"] + "."
+        "backup",
+        parents=[db_opt, password],
+        help="Sao lưu thành một tệp trong THƯ_MỤC (ví dụ ổ USB), kiểm tra lại ngay sau khi ghi.",
+    )
+    p.add_argument("dir", metavar="THƯ_MỤC", type=Path)
+    p = sub.add_parser(
+        "verify-backup",
+        parents=[db_opt, password],
+        help="Kiểm tra một tệp sao lưu (không phục hồi).",
     )
     p.add_argument("file", metavar="TỆP", type=Path)
-    p = sub.add_parser("restore", parents=[db_opt], help=PLANNED_COMMANDS["restore"] + ".")
+    p = sub.add_parser(
+        "restore",
+        parents=[db_opt, password],
+        help="Phục hồi từ tệp sao lưu: in ra những gì sẽ thay; thêm --yes để thực hiện.",
+    )
     p.add_argument("file", metavar="TỆP", type=Path)
     p.add_argument("--yes", action="store_true", help="Đồng ý thay thế dữ liệu hiện có.")
     p = sub.add_parser(
@@ -227,6 +258,66 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _manifest_lines(manifest) -> list[str]:  # type: ignore[no-untyped-def]
+    from emulation_desktop.services.backup import RestorePreview
+
+    counts = ", ".join(
+        f"{label.lower()} {count}"
+        for label, _now, count in RestorePreview(manifest, {}, None).lines()
+    )
+    return [
+        f"Xã: {manifest.commune}",
+        f"Thời điểm sao lưu: {manifest.created_at:%d/%m/%Y %H:%M}",
+        f"Phiên bản chương trình: {manifest.program_version}; cấu trúc dữ liệu: "
+        f"{manifest.schema_revision}; mật khẩu: {'có' if manifest.encrypted else 'không'}",
+        f"Số liệu: {counts}",
+    ]
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from emulation_desktop import app
+
+    with app.open_context(args.db) as ctx:
+        path, manifest = ctx.services.backup.backup_to(args.dir, _password(args))
+    print(f"Đã sao lưu và kiểm tra lại: {path}")
+    for line in _manifest_lines(manifest):
+        print(line)
+    return EXIT_OK
+
+
+def _cmd_verify_backup(args: argparse.Namespace) -> int:
+    from emulation_desktop.backup.archive import verify_backup
+
+    manifest = verify_backup(args.file, _password(args))
+    print(f"Tệp sao lưu hợp lệ: {args.file}")
+    for line in _manifest_lines(manifest):
+        print(line)
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from emulation_desktop import app
+
+    with app.open_context(args.db) as ctx:
+        backup = ctx.services.backup
+        preview = backup.preview_restore(args.file, _password(args))
+        for line in _manifest_lines(preview.manifest):
+            print(line)
+        print("Dữ liệu hiện có sẽ được thay bằng dữ liệu trong bản sao lưu:")
+        for label, now, then in preview.lines():
+            print(f"  {label}: hiện có {now} → sau khi phục hồi {then}")
+        if not args.yes:
+            print(
+                "Chưa phục hồi gì. Thêm --yes để thực hiện (dữ liệu hiện có được tự sao lưu trước)."
+            )
+            return EXIT_OK
+        safety, _manifest = backup.restore(args.file, _password(args))
+    if safety is not None:
+        print(f"Đã sao lưu dữ liệu cũ trước khi phục hồi: {safety}")
+    print("Đã phục hồi xong.")
+    return EXIT_OK
+
+
 def _cmd_self_test(args: argparse.Namespace) -> int:
     from emulation_desktop import app
 
@@ -251,6 +342,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "self-test": _cmd_self_test,
     "export": _cmd_export,
+    "backup": _cmd_backup,
+    "verify-backup": _cmd_verify_backup,
+    "restore": _cmd_restore,
     "import": _cmd_import,
     **dict.fromkeys(PLANNED_COMMANDS, _cmd_planned),
 }

@@ -130,9 +130,26 @@ def run_main_window(
             app.quit()
 
         QTimer.singleShot(0, report)
+    elif services.backup.daily_backup_due():
+        # Once a day, after the window is up: a copy survives a dead disk sector or a bad edit.
+        QTimer.singleShot(
+            3000,
+            lambda: tasks.submit(
+                lambda: services.backup.auto_backup("daily"), lambda _p: None, _log_backup_failure
+            ),
+        )
     code = app.exec()
     tasks.wait_idle()
+    if not quit_when_shown:
+        try:
+            services.backup.auto_backup("exit")
+        except UserError as exc:  # a full disk must not turn closing into an error dialog
+            log.warning("automatic backup on exit failed: %s", exc.message)
     return code
+
+
+def _log_backup_failure(exc: UserError) -> None:
+    log.warning("daily automatic backup failed: %s", exc.message)
 
 
 def smoke_main_window(services: AppServices, settings: Settings, paths: AppPaths) -> str:

@@ -36,6 +36,7 @@ from emulation_desktop.settings import (
 
 from emulation_desktop.gui.dialogs.about_dialog import AboutDialog
 from emulation_desktop.gui.icons import icon
+from emulation_desktop.gui.pages.backup_page import BackupPage
 from emulation_desktop.gui.pages.base import Action, SectionPage
 from emulation_desktop.gui.pages.overview import OverviewPage
 from emulation_desktop.gui.pages.planned import PlannedSectionPage
@@ -142,6 +143,8 @@ class MainWindow(QMainWindow):
                 on_profile_changed=self.refresh_status,
                 on_font_scale_changed=apply_font_scale,
             )
+        if section.key == "backup":
+            return BackupPage(section, self._services, self._tasks, self._data_changed)
         if section.key == "registry":
             return RegistryPage(section, self._services, self._tasks, self.refresh_status)
         return PlannedSectionPage(section)
@@ -238,6 +241,14 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         AboutDialog(self._paths, self).exec()
+
+    def _data_changed(self, replaced: bool) -> None:
+        """After a backup (the status bar's date) or a restore (every page rereads)."""
+        self.refresh_status()
+        if replaced:
+            for page in self._page_by_key.values():
+                if Action.REFRESH in page.actions:
+                    page.trigger(Action.REFRESH)
 
     def _show_status(self, summary: OverviewSummary) -> None:
         profile = summary.profile

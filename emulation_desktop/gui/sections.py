@@ -131,13 +131,6 @@ SECTIONS: tuple[Section, ...] = (
         "Sao lưu – Phục hồi",
         "backup",
         "Giữ dữ liệu an toàn khi mất điện, hỏng máy hay mất USB.",
-        (
-            "Sao lưu ra USB thành một tệp, có thể đặt mật khẩu; kiểm tra lại ngay sau khi ghi.",
-            "Phục hồi từ bản sao lưu: xem trước nội dung, tự sao lưu dữ liệu hiện có trước khi "
-            "thay.",
-            "Tự động sao lưu khi thoát và hằng ngày; nhắc khi lâu chưa sao lưu ra USB.",
-            "Bàn giao dữ liệu cho cán bộ mới hoặc chuyển sang máy khác.",
-        ),
     ),
     Section(
         "settings",

@@ -10,6 +10,7 @@ anything else is logged and reported as an unexpected failure. Tests use SyncTas
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,12 @@ class _Relay(QObject):
 
     finished = Signal(object)
     failed = Signal(object)
+    progressed = Signal(float)
+
+
+Report = Callable[[float], None]
+Cancelled = Callable[[], bool]
+StepWork = Callable[[Report, Cancelled], Any]
 
 
 class _Job(QRunnable):
@@ -97,6 +104,38 @@ class TaskRunner(QObject):
         relay.failed.connect(failed)
         self._pool.start(_Job(fn, relay))
 
+    def submit_steps(
+        self,
+        fn: StepWork,
+        on_success: SuccessCallback,
+        on_failure: FailureCallback | None = None,
+        *,
+        progress: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Long work that reports a fraction done and may be cancelled (Hủy) between steps.
+
+        `fn(report, cancelled)` calls `report(0.0…1.0)` and stops when `cancelled()` is true.
+        """
+        relay = _Relay()
+        self._live.add(relay)
+        stop = threading.Event()
+        dialog = _DelayedProgress(progress, parent, cancel=stop)
+        relay.progressed.connect(dialog.set_fraction)
+
+        def done(result: object) -> None:
+            self._finish(relay, dialog)
+            on_success(result)
+
+        def failed(exc: object) -> None:
+            self._finish(relay, dialog)
+            assert isinstance(exc, UserError)
+            (on_failure or _default_failure(parent))(exc)
+
+        relay.finished.connect(done)
+        relay.failed.connect(failed)
+        self._pool.start(_Job(lambda: fn(relay.progressed.emit, stop.is_set), relay))
+
     def _finish(self, relay: _Relay, dialog: _DelayedProgress | None) -> None:
         self._live.discard(relay)
         if dialog is not None:
@@ -125,6 +164,17 @@ class SyncTaskRunner:
             return
         on_success(result)
 
+    def submit_steps(
+        self,
+        fn: StepWork,
+        on_success: SuccessCallback,
+        on_failure: FailureCallback | None = None,
+        *,
+        progress: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        self.submit(lambda: fn(lambda _f: None, lambda: False), on_success, on_failure)
+
     def wait_idle(self, msecs: int = 30_000) -> bool:
         return True
 
@@ -132,11 +182,23 @@ class SyncTaskRunner:
 class _DelayedProgress:
     """A busy indicator that Qt shows only if the work lasts longer than PROGRESS_DELAY_MS."""
 
-    def __init__(self, label: str, parent: QWidget | None) -> None:
-        self._dialog = QProgressDialog(label, "", 0, 0, parent)
+    def __init__(
+        self, label: str, parent: QWidget | None, cancel: threading.Event | None = None
+    ) -> None:
+        # With `cancel`, the work stops safely between steps: offer Hủy and show a real bar.
+        maximum = 1000 if cancel is not None else 0
+        self._dialog = QProgressDialog(label, "Hủy", 0, maximum, parent)
         self._dialog.setWindowTitle("Xin chờ")
-        self._dialog.setCancelButton(None)  # these tasks are not safe to stop halfway
+        if cancel is None:
+            self._dialog.setCancelButton(None)  # these tasks are not safe to stop halfway
+        else:
+            self._dialog.canceled.connect(cancel.set)
+            self._dialog.setAutoClose(False)
+            self._dialog.setAutoReset(False)
         self._dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+
+    def set_fraction(self, fraction: float) -> None:
+        self._dialog.setValue(round(max(0.0, min(1.0, fraction)) * 1000))
 
     def close_now(self) -> None:
         self._dialog.reset()

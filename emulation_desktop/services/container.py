@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+from emulation_desktop.services.backup import BackupService
 from emulation_desktop.services.demo import DemoService
 from emulation_desktop.services.eligibility import EligibilityService
 from emulation_desktop.services.export import ExportService
@@ -29,9 +31,11 @@ class AppServices:
     rules: RulesService
     eligibility: EligibilityService
     money: MoneyService
+    backup: BackupService
 
     @classmethod
-    def build(cls, db: Database) -> AppServices:
+    def build(cls, db: Database, data_dir: Path | None = None) -> AppServices:
+        """`data_dir` holds the automatic backups (default: beside the database)."""
         profile, registry, rules = ProfileService(db), RegistryService(db), RulesService(db)
         return cls(
             profile=profile,
@@ -43,4 +47,5 @@ class AppServices:
             rules=rules,
             eligibility=EligibilityService(db, rules),
             money=MoneyService(db, rules),
+            backup=BackupService(db, data_dir or db.path.parent, profile),
         )

@@ -284,6 +284,19 @@ class EligibilityOverrideRow(Base):
     at: Mapped[created_at]
 
 
+class BackupLogRow(Base):
+    """Every backup written: the history screen and the USB reminder read it."""
+
+    __tablename__ = "backup_log"
+
+    id: Mapped[intpk]
+    at: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    path: Mapped[str] = mapped_column(String(1000))
+    kind: Mapped[str] = mapped_column(String(20))  # usb | folder | auto | safety
+    size: Mapped[int] = mapped_column(Integer)
+    encrypted: Mapped[bool] = mapped_column(Boolean)
+
+
 class AuditEntryRow(Base):
     """Who changed what and when: merges, deletions and imports must be traceable."""
 
@@ -311,6 +324,7 @@ __all__ = [
     "AuditEntryRow",
     "AwardKind",
     "AwardRow",
+    "BackupLogRow",
     "Base",
     "BaseSalaryRow",
     "CommuneKind",

@@ -171,9 +171,6 @@ def test_self_test_passes(tmp_path: Path) -> None:
         ("document", "ke-hoach", "--id", "1", "--out", "a.docx"),
         ("certificates", "--decision", "1", "--out", "a.pdf"),
         ("certificates", "--decision", "1", "--out", "a.pdf", "--mode", "overlay"),
-        ("backup", "sao-luu"),
-        ("verify-backup", "ban-sao.tdkt"),
-        ("restore", "ban-sao.tdkt", "--yes"),
     ],
     ids=lambda args: args[0] if isinstance(args, tuple) else str(args),
 )

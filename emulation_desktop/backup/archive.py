@@ -211,6 +211,17 @@ def create_backup(
     tracker = _Tracker(progress, cancelled)
     folder = dest.parent
     tmp = folder / f".~{dest.name}.tmp"
+    try:
+        # Claimed exclusively: a second backup started at the same moment (another window,
+        # the command line) must stop here, not write into this one's file.
+        with tmp.open("xb"):
+            pass
+    except FileExistsError:
+        raise DestinationError(
+            f"Đang có một bản sao lưu khác được ghi vào «{folder}»; hãy đợi xong rồi thử lại."
+        ) from None
+    except OSError as exc:
+        raise _destination_error(exc, folder) from exc
     workdir = Path(tempfile.mkdtemp(prefix="tdkt-sao-luu-"))
     replaced = False
     try:
@@ -242,7 +253,18 @@ def create_backup(
         known = (sealed[0].raw, sealed[1]) if sealed else None
         try:
             with dest.open("rb") as f:
-                _read_open(dest, f, password, known=known, verify=True, tracker=tracker)
+                # Hashes only: the bytes read back equal the snapshot that already passed
+                # integrity_check before it was written, so a second check proves nothing new
+                # and would double the time of every backup.
+                _read_open(
+                    dest,
+                    f,
+                    password,
+                    known=known,
+                    verify=True,
+                    tracker=tracker,
+                    check_database=False,
+                )
         except OSError as exc:
             raise _destination_error(exc, folder) from exc
         except (Corruption, BackupDamagedError) as exc:
@@ -770,11 +792,12 @@ def _read_open(
     known: tuple[bytes, AESGCM] | None = None,
     db_out: Path | None = None,
     attachments_out: Path | None = None,
+    check_database: bool = True,
 ) -> Manifest:
     """`_read` on an open file, leaving Corruption, OSError and _Stop to the caller."""
     opened = _open(path, f, password, known)
     if verify:
-        _scan(opened, tracker, db_out, attachments_out)
+        _scan(opened, tracker, db_out, attachments_out, check_database)
     return opened.manifest
 
 
@@ -839,6 +862,7 @@ def _scan(
     tracker: _Tracker,
     db_out: Path | None,
     attachments_out: Path | None,
+    check_database: bool = True,
 ) -> None:
     """Read every byte once: headers, parts (hashed, optionally written out), the digest."""
     src, manifest, layout = opened.src, opened.manifest, opened.layout
@@ -846,7 +870,7 @@ def _scan(
     digest = hashlib.sha256()
     durable = db_out is not None or attachments_out is not None
     with contextlib.ExitStack() as stack:
-        if not durable:
+        if not durable and check_database:
             db_out = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="tdkt-kt-")))
             db_out = db_out / DB_PART
         check_db = db_out is not None

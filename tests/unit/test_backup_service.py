@@ -123,3 +123,30 @@ def test_cli_backup_verify_restore(tmp_path: Path) -> None:
     assert preview.returncode == 0 and "--yes" in preview.stdout and "Cá nhân" in preview.stdout
     done = run_cli("restore", file, "--db", db, "--password-file", secret, "--yes")
     assert done.returncode == 0 and "Đã phục hồi xong" in done.stdout, done.stderr
+
+
+def test_two_backups_started_at_once_never_mix(demo_context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    backup = demo_context.services.backup
+    usb = _usb(tmp_path)
+    outcomes: list[object] = []
+
+    def one() -> None:
+        try:
+            outcomes.append(backup.backup_to(usb)[0])
+        except BackupError as exc:
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=one) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    written = [o for o in outcomes if isinstance(o, Path)]
+    refused = [o for o in outcomes if isinstance(o, BackupError)]
+    assert written and len(written) + len(refused) == 2
+    assert all("đang có một bản sao lưu khác" in e.message.lower() for e in refused)
+    for path in written:
+        assert backup.verify(path).row_counts["person"] == 505
+    assert not list(usb.glob(".~*"))  # no temporary file left behind

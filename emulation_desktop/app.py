@@ -106,6 +106,7 @@ def self_test(report: Callable[[str], None]) -> int:
             step("Cơ sở dữ liệu (tạo, nâng cấp, dữ liệu mẫu)", database)
             step("Excel (xuất rồi đọc lại danh sách)", lambda: _excel_roundtrip(tmp))
             step("Quy định khen thưởng và tiền thưởng", _rules_smoke)
+            step("Sao lưu có mật khẩu (ghi, đọc lại)", lambda: _backup_roundtrip(tmp))
             step(
                 "Văn bản .docx tiếng Việt", lambda: selfcheck.docx_roundtrip(tmp / "kiem-tra.docx")
             )
@@ -122,6 +123,18 @@ def self_test(report: Callable[[str], None]) -> int:
                 os.environ[DATA_DIR_ENV] = old_env
     report("Tự kiểm tra: " + ("tất cả đều đạt." if not failures else f"{failures} mục lỗi."))
     return 0 if failures == 0 else 1
+
+
+def _backup_roundtrip(tmp: Path) -> str:
+    # Encryption (cryptography) and the backup format must both be in the build.
+    usb = tmp / "usb"
+    usb.mkdir(exist_ok=True)
+    with open_context(tmp / "selftest.db") as ctx:
+        path, manifest = ctx.services.backup.backup_to(usb, password="tự kiểm tra")
+        again = ctx.services.backup.verify(path, "tự kiểm tra")
+    if again.row_counts != manifest.row_counts:
+        raise RuntimeError("bản sao lưu đọc lại không khớp")
+    return f"{path.stat().st_size // 1024} KB, mã hóa AES-GCM, đọc lại đủ"
 
 
 def _rules_smoke() -> str:

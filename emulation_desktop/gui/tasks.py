@@ -87,22 +87,8 @@ class TaskRunner(QObject):
         progress: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        relay = _Relay()
-        self._live.add(relay)
         dialog = _DelayedProgress(progress, parent) if progress else None
-
-        def done(result: object) -> None:
-            self._finish(relay, dialog)
-            on_success(result)
-
-        def failed(exc: object) -> None:
-            self._finish(relay, dialog)
-            assert isinstance(exc, UserError)
-            (on_failure or _default_failure(parent))(exc)
-
-        relay.finished.connect(done)
-        relay.failed.connect(failed)
-        self._pool.start(_Job(fn, relay))
+        self._start(fn, None, dialog, on_success, on_failure, parent)
 
     def submit_steps(
         self,
@@ -117,11 +103,21 @@ class TaskRunner(QObject):
 
         `fn(report, cancelled)` calls `report(0.0…1.0)` and stops when `cancelled()` is true.
         """
-        relay = _Relay()
-        self._live.add(relay)
         stop = threading.Event()
         dialog = _DelayedProgress(progress, parent, cancel=stop)
-        relay.progressed.connect(dialog.set_fraction)
+        self._start(fn, stop, dialog, on_success, on_failure, parent)
+
+    def _start(
+        self,
+        fn: Callable[..., Any],
+        stop: threading.Event | None,
+        dialog: _DelayedProgress | None,
+        on_success: SuccessCallback,
+        on_failure: FailureCallback | None,
+        parent: QWidget | None,
+    ) -> None:
+        relay = _Relay()
+        self._live.add(relay)
 
         def done(result: object) -> None:
             self._finish(relay, dialog)
@@ -134,7 +130,13 @@ class TaskRunner(QObject):
 
         relay.finished.connect(done)
         relay.failed.connect(failed)
-        self._pool.start(_Job(lambda: fn(relay.progressed.emit, stop.is_set), relay))
+        if stop is None:
+            work = fn
+        else:
+            assert dialog is not None
+            relay.progressed.connect(dialog.set_fraction)
+            work = lambda: fn(relay.progressed.emit, stop.is_set)  # noqa: E731
+        self._pool.start(_Job(work, relay))
 
     def _finish(self, relay: _Relay, dialog: _DelayedProgress | None) -> None:
         self._live.discard(relay)

@@ -274,31 +274,37 @@ class BackupPage(SectionPage):
         password = self.ask_password(file.name)
         return False if password is None else password
 
-    def verify(self) -> None:
+    def _chosen(self) -> tuple[Path, str | None] | None:
+        """A backup file and its password (None when it has none); None if the user stops."""
         file = self.ask_file()
         if file is None:
-            return
+            return None
         password = self._password_for(file)
         if password is False:
+            return None
+        return file, password
+
+    def verify(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
             return
+        file, password = chosen
 
         def done(m: Manifest) -> None:
             show_info(self, f"Tệp «{file.name}» hợp lệ. {_describe(m)}")
 
         self._tasks.submit(
-            lambda: self._backup.verify(file, password or None),
+            lambda: self._backup.verify(file, password),
             done,
             progress="Đang kiểm tra tệp sao lưu…",
             parent=self,
         )
 
     def restore(self) -> None:
-        file = self.ask_file()
-        if file is None:
+        chosen = self._chosen()
+        if chosen is None:
             return
-        password = self._password_for(file)
-        if password is False:
-            return
+        file, password = chosen
 
         def previewed(p: RestorePreview) -> None:
             changes = "\n".join(
@@ -310,7 +316,7 @@ class BackupPage(SectionPage):
             )
             if confirm(self, question, "Phục hồi"):
                 self._tasks.submit(
-                    lambda: self._backup.restore(file, password or None),
+                    lambda: self._backup.restore(file, password),
                     restored,
                     progress="Đang phục hồi…",
                     parent=self,
@@ -324,7 +330,7 @@ class BackupPage(SectionPage):
             self._on_changed(True)
 
         self._tasks.submit(
-            lambda: self._backup.preview_restore(file, password or None),
+            lambda: self._backup.preview_restore(file, password),
             previewed,
             progress="Đang kiểm tra tệp sao lưu…",
             parent=self,

@@ -12,7 +12,9 @@ from emulation_desktop.domain.registry_views import (
     PersonQuery,
     PersonSort,
 )
+from emulation_desktop.domain.rules.eligibility import Outcome
 from emulation_desktop.services import registry_read
+from emulation_desktop.services.eligibility import EligibilityReport, EligibilityRow
 from emulation_desktop.services.profile import ProfileService
 from emulation_desktop.services.registry import RegistryService
 from emulation_desktop.spreadsheet.writer import Column, ColumnType, TableExport, write_xlsx
@@ -49,6 +51,13 @@ _HOUSEHOLD_SORT = {
 }  # fmt: skip
 
 
+def _reasons(row: EligibilityRow) -> str:
+    """The criteria not met, then those to review; "Đạt mọi tiêu chuẩn" when none."""
+    lines = [f"Không đạt: {c.reason}" for c in row.criteria if c.outcome is Outcome.NOT_MET]
+    lines += [f"Cần xem xét: {c.text}" for c in row.criteria if c.outcome is Outcome.UNKNOWN]
+    return "\n".join(lines) or "Đạt mọi tiêu chuẩn"
+
+
 def _status(active: bool) -> str:
     return "Đang theo dõi" if active else "Đã ngừng theo dõi"
 
@@ -80,10 +89,10 @@ class ExportService:
         return next((u.path for u in self._registry.units() if u.id == unit_id), "")
 
     def _write(self, path: Path, title: str, columns: Sequence[Column],
-               rows: Iterable[Sequence[object]], filters: Sequence[str]) -> int:  # fmt: skip
-        return write_xlsx(
-            Path(path), [TableExport(title, columns, rows, self._heading(filters), title.title())]
-        )
+               rows: Iterable[Sequence[object]], filters: Sequence[str],
+               notes: Sequence[str] = ()) -> int:  # fmt: skip
+        lines = [*self._heading(filters), *notes]
+        return write_xlsx(Path(path), [TableExport(title, columns, rows, lines, title.title())])
 
     def people(self, path: Path, q: PersonQuery | None = None) -> int:
         q = q or PersonQuery()
@@ -137,6 +146,20 @@ class ExportService:
             for u in units
         )  # fmt: skip
         return self._write(path, "DANH SÁCH ĐƠN VỊ", UNIT_COLUMNS, rows, [])
+
+    def eligibility(self, path: Path, report: EligibilityReport) -> int:
+        """The check of one award and year, for the council: verdict and reasons per subject."""
+        columns = (
+            Column("Họ và tên, tập thể"), Column("Đơn vị"), Column("Kết luận"),
+            Column("Lý do, ghi chú", width=60), Column("Quyết định khác (lý do)", width=40),
+        )  # fmt: skip
+        rows = (
+            (r.name, r.unit, r.final.label, _reasons(r), r.override_reason) for r in report.rows
+        )
+        notes = [f"Danh hiệu, hình thức: «{report.award_name}» năm {report.year}, theo "
+                 f"{report.rules_name}.", *report.warnings]  # fmt: skip
+        return self._write(path, "KẾT QUẢ KIỂM TRA ĐIỀU KIỆN KHEN THƯỞNG", columns, rows, [],
+                           notes)  # fmt: skip
 
     def awards(self, path: Path, year: int | None = None) -> int:
         with self._db.session_scope() as s:

@@ -132,3 +132,25 @@ def test_fund_tab_shows_the_years_decisions_and_the_ceiling(dialog) -> None:  # 
     tab.spending.setValue(12_000_000_000)
     tab._save()
     assert "120.000.000 đồng" in tab.result.text()
+
+
+def test_eligibility_results_export_for_the_council(dialog, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    infos: list[str] = []
+    monkeypatch.setattr(eligibility_tab, "show_info", lambda _w, m, *a: infos.append(m))
+    tab = dialog.eligibility_tab
+    assert not tab.export_button.isEnabled()
+    tab.year.setValue(2026)
+    tab.award.setCurrentIndex(tab.award.findData("CSTDCS"))
+    tab.run_button.click()
+    out = tmp_path / "cstdcs.xlsx"
+    tab.ask_save = lambda _name: out
+    tab.export_button.click()
+    rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][0] == "KẾT QUẢ KIỂM TRA ĐIỀU KIỆN KHEN THƯỞNG"
+    assert any("Chiến sĩ thi đua cơ sở" in str(r[0]) for r in rows[1:4])
+    body = [r for r in rows if isinstance(r[0], int)]
+    assert len(body) == tab.table.rowCount()
+    assert all(r[3] for r in body)  # every line says why
+    assert infos and "cstdcs.xlsx" in infos[0]

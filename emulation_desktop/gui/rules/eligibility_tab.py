@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,7 +39,7 @@ from emulation_desktop.services.eligibility import (
     EligibilityService,
 )
 
-from emulation_desktop.gui.messages import show_error
+from emulation_desktop.gui.messages import show_error, show_info
 from emulation_desktop.gui.rules.tables import ReadOnlyTable
 from emulation_desktop.gui.tasks import TaskRunner
 
@@ -108,10 +110,13 @@ class EligibilityTab(QWidget):
         rules_on: Callable[[dt.date], RuleSet],
         tasks: TaskRunner,
         year: int,
+        export: Callable[[Path, EligibilityReport], int],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("eligibility_tab")
+        self._export = export
+        self.ask_save: Callable[[str], Path | None] = self._ask_save  # replaceable in tests
         self._service = service
         self._rules_on = rules_on
         self._tasks = tasks
@@ -123,6 +128,10 @@ class EligibilityTab(QWidget):
         self.year.setRange(2015, 2100)
         self.year.setValue(year)
         self.year.valueChanged.connect(lambda _v: self._fill_awards())
+        self.export_button = QPushButton("Xuất Excel…")
+        self.export_button.setObjectName("check_export")
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self.export)
         self.run_button = QPushButton("Kiểm tra")
         self.run_button.setObjectName("check_button")
         self.run_button.clicked.connect(self.run)
@@ -132,6 +141,7 @@ class EligibilityTab(QWidget):
             top.addWidget(w)
         top.addWidget(self.run_button)
         top.addStretch(1)
+        top.addWidget(self.export_button)
         self.manual = QListWidget()
         self.manual.setObjectName("manual_checklist")
         self.manual.setMaximumHeight(self.fontMetrics().height() * 6)
@@ -233,8 +243,28 @@ class EligibilityTab(QWidget):
             parent=self,
         )
 
+    def export(self) -> None:
+        report = self._report
+        if report is None:
+            return
+        path = self.ask_save(f"Kiểm tra {report.award_code} {report.year}.xlsx")
+        if path is None:
+            return
+        self._tasks.submit(
+            lambda: self._export(path, report),
+            lambda n: show_info(self, f"Đã xuất {n} dòng ra tệp «{path.name}»."),
+            parent=self,
+        )
+
+    def _ask_save(self, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, "Xuất Excel", suggested, "Tệp Excel (*.xlsx)")
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
+
     def _show(self, report: EligibilityReport, select: tuple | None = None) -> None:
         self._report = report
+        self.export_button.setEnabled(bool(report.rows))
         counts = ", ".join(
             f"{v.label}: {report.count(v)}"
             for v in (Verdict.ELIGIBLE, Verdict.REVIEW, Verdict.NOT_ELIGIBLE)

@@ -107,7 +107,11 @@ class RulesDialog(QDialog):
         self.fund_tab = FundTab(services.money, tasks, today().year)
         self.tabs.addTab(self.fund_tab, "Quỹ khen thưởng")
         self.eligibility_tab = EligibilityTab(
-            services.eligibility, self._rules.in_force, tasks, today().year
+            services.eligibility,
+            self._rules.in_force,
+            tasks,
+            today().year,
+            services.exports.eligibility,
         )
         self.tabs.addTab(self.eligibility_tab, "Kiểm tra điều kiện")
         close = QDialogButtonBox()

@@ -32,12 +32,16 @@ from emulation_desktop.services.overview import LAST_USB_BACKUP_KEY
 from emulation_desktop.services.profile import ProfileService
 from emulation_desktop.store import schema
 from emulation_desktop.store.db import Database
-from emulation_desktop.store.models import AppStateRow, BackupLogRow, Base
+from emulation_desktop.store.models import AppStateRow, BackupLogRow, Base, UnitRow
 
 log = logging.getLogger(__name__)
 
 AUTO_FOLDER = "sao-luu-tu-dong"
 ATTACHMENTS_FOLDER = "tep-dinh-kem"
+_TOO_NEW = (
+    "Bản sao lưu được tạo bởi phiên bản chương trình mới hơn; hãy cập nhật chương trình trước "
+    "khi phục hồi."
+)
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
 
@@ -218,7 +222,11 @@ class BackupService:
                 f.unlink(missing_ok=True)
 
     def _has_data(self) -> bool:
-        return self._profile.exists() or any(self.current_counts().get(t) for t in ("unit",))
+        """Anything to lose: an empty database needs neither a rotation nor a safety copy."""
+        if self._profile.exists():
+            return True
+        with self._db.session_scope() as s:
+            return s.scalar(select(UnitRow.id).limit(1)) is not None
 
     # History ----------------------------------------------------------------------------------
 
@@ -271,10 +279,7 @@ class BackupService:
     def preview_restore(self, file: Path, password: str | None = None) -> RestorePreview:
         manifest = self.verify(file, password)
         if restore.is_newer_schema(manifest.schema_revision):
-            raise BackupTooNewError(
-                "Bản sao lưu được tạo bởi phiên bản chương trình mới hơn; hãy cập nhật chương "
-                "trình trước khi phục hồi."
-            )
+            raise BackupTooNewError(_TOO_NEW)
         current = schema.current_revision(self._db.engine)
         return RestorePreview(manifest, self.current_counts(), current)
 
@@ -287,9 +292,13 @@ class BackupService:
 
         Returns the safety backup's path (None when the database was empty) and the manifest.
         """
-        preview = self.preview_restore(file, password)
+        # The refusals of a preview, without reading the whole file: extract_database below
+        # verifies every byte once, as it writes the snapshot.
+        manifest = archive.read_manifest(Path(file), password or None)
+        if restore.is_newer_schema(manifest.schema_revision):
+            raise BackupTooNewError(_TOO_NEW)
         safety = None
-        if any(preview.current_counts.values()):
+        if self._has_data():
             self.auto_folder.mkdir(parents=True, exist_ok=True)
             safety, _m = self.backup_to(self.auto_folder, kind="safety", note="Trước khi phục hồi")
         with tempfile.TemporaryDirectory(prefix="tdkt-restore-") as tmp:

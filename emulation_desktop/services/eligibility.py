@@ -23,9 +23,10 @@ from emulation_desktop.domain.rules.eligibility import (
     EligibilityEngine,
     Outcome,
     Verdict,
+    override_reason,
 )
 from emulation_desktop.domain.rules.facts import FactsBook, PastAward, SubjectFacts
-from emulation_desktop.domain.text import name_sort_key
+from emulation_desktop.domain.text import name_sort_key, nfc
 from emulation_desktop.services.registry_read import unit_and_descendants
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.services.rules import RulesService
@@ -146,19 +147,11 @@ class EligibilityService:
         by: str = "",
     ) -> None:
         """Keep the officer's decision; the reason is checked like the engine checks it."""
+        text = override_reason(reason)  # before any work: a refusal costs nothing
         report = self.check(award_code, year)
         row = next((r for r in report.rows if (r.kind, r.subject_id) == (kind, subject_id)), None)
         if row is None:
             raise UserError("Đối tượng này không có trong danh sách kiểm tra của năm đã chọn.")
-        probe = Assessment(
-            SubjectFacts(kind, subject_id, row.name),
-            self._rules.in_force(dt.date(year, 12, 31)).award(award_code),
-            year,
-            (),
-            row.verdict,
-        )
-        clean = probe.with_override(reason, by, verdict).override
-        assert clean is not None
         with self._db.session_scope() as s:
             existing = s.scalar(
                 select(EligibilityOverrideRow).where(
@@ -174,9 +167,9 @@ class EligibilityService:
                 )
                 s.add(existing)
             existing.computed = row.verdict.value
-            existing.verdict = clean.verdict.value
-            existing.reason = clean.reason
-            existing.by = clean.by
+            existing.verdict = Verdict(verdict).value
+            existing.reason = text
+            existing.by = nfc(by or "")
             audit(
                 s,
                 "override",
@@ -185,8 +178,8 @@ class EligibilityService:
                 award=award_code,
                 year=year,
                 computed=row.verdict.value,
-                verdict=clean.verdict.value,
-                reason=clean.reason,
+                verdict=Verdict(verdict).value,
+                reason=text,
             )
 
     def clear_override(

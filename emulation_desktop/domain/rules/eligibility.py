@@ -93,6 +93,7 @@ __all__ = [
     "Verdict",
     "assess",
     "assess_batch",
+    "override_reason",
 ]
 
 MIN_OVERRIDE_REASON = 10  # characters of a written reason, after collapsing blanks
@@ -148,6 +149,21 @@ class CriterionResult:
         )
 
 
+def override_reason(reason: str | None) -> str:
+    """The written reason of an override, normalised; UserError when missing or too short."""
+    text = nfc(reason or "")
+    if not text:
+        raise UserError(
+            "Cần ghi lý do khi quyết định khác kết quả kiểm tra: lý do được đưa vào biên bản."
+        )
+    if len(text) < MIN_OVERRIDE_REASON:
+        raise UserError(
+            f"Lý do quá ngắn ({len(text)} ký tự). Hãy ghi rõ lý do, ít nhất "
+            f"{MIN_OVERRIDE_REASON} ký tự, để đưa vào biên bản."
+        )
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Override:
     """The officer's (or council's) decision against the computed verdict, with its reason."""
@@ -174,16 +190,7 @@ class Assessment:
         self, reason: str, by: str = "", verdict: Verdict = Verdict.ELIGIBLE
     ) -> Assessment:
         """The same assessment with an officer's decision; refused without a written reason."""
-        text = nfc(reason or "")
-        if not text:
-            raise UserError(
-                "Cần ghi lý do khi quyết định khác kết quả kiểm tra: lý do được đưa vào biên bản."
-            )
-        if len(text) < MIN_OVERRIDE_REASON:
-            raise UserError(
-                f"Lý do quá ngắn ({len(text)} ký tự). Hãy ghi rõ lý do, ít nhất "
-                f"{MIN_OVERRIDE_REASON} ký tự, để đưa vào biên bản."
-            )
+        text = override_reason(reason)
         return replace(self, override=Override(text, nfc(by or ""), Verdict(verdict)))
 
     @property

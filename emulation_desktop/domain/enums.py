@@ -122,3 +122,170 @@ class Grade(StrEnum):
     def rank(self) -> int:
         """Higher is better: comparisons such as "hoàn thành tốt trở lên" read rank >= GOOD.rank."""
         return {"htxs": 3, "htt": 2, "ht": 1, "kht": 0}[self.value]
+
+
+# The yearly cycle: movements, registrations, reviews, initiatives, models, complaints ----------
+
+
+class _Labelled(StrEnum):
+    """An enum whose Vietnamese labels live in `_LABELS` (one table per enum, below)."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[type(self)][self.value]
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        """(code, label) in declaration order, for combo boxes and validation messages."""
+        return [(m.value, m.label) for m in cls]
+
+
+class MovementKind(_Labelled):
+    """Kind of emulation movement (phong trào thi đua), Luật 06/2022 Điều 15."""
+
+    REGULAR = "thuong_xuyen"
+    PHASED = "theo_dot"
+    THEMATIC = "chuyen_de"
+
+
+class Launcher(_Labelled):
+    """Who launched a movement. Districts ended on 01/07/2025 but stay for older movements."""
+
+    PRIME_MINISTER = "thu_tuong"
+    MINISTRY = "bo_nganh"
+    PROVINCE = "tinh"
+    DISTRICT = "huyen"
+    COMMUNE = "xa"
+    ORGANISATION = "doan_the"
+
+
+class RegistrationStatus(_Labelled):
+    DRAFT = "chua_gui"
+    PENDING = "cho_duyet"
+    APPROVED = "da_duyet"
+    REJECTED = "tu_choi"
+
+
+class ReviewKind(_Labelled):
+    """Sơ kết (mid-way, usually per phase) or tổng kết (at the end)."""
+
+    PRELIMINARY = "so_ket"
+    FINAL = "tong_ket"
+
+
+class ReviewResult(_Labelled):
+    """How a registered subject did against its targets at a review."""
+
+    EXCEEDED = "vuot"
+    MET = "dat"
+    NOT_MET = "chua_dat"
+
+
+class InitiativeKind(_Labelled):
+    INITIATIVE = "sang_kien"
+    RESEARCH = "de_tai"
+
+
+class InitiativeScope(_Labelled):
+    """Where an initiative's effect was recognised (CSTĐ tỉnh needs province-wide effect)."""
+
+    BASE = "co_so"
+    PROVINCE = "tinh"
+    NATIONAL = "toan_quoc"
+
+
+class ModelStatus(_Labelled):
+    """Advanced model (điển hình tiên tiến): only recognised ones count against the plan."""
+
+    BUILDING = "dang_xay_dung"
+    RECOGNISED = "da_cong_nhan"
+    REPLICATED = "da_nhan_rong"
+    STOPPED = "dung"
+
+    @property
+    def counts(self) -> bool:
+        return self in (ModelStatus.RECOGNISED, ModelStatus.REPLICATED)
+
+
+class Channel(_Labelled):
+    """How an advanced model was publicised (Kế hoạch 21/KH-UBND mục II.4)."""
+
+    WEBSITE = "website"
+    ZALO = "zalo"
+    LOUDSPEAKER = "loa"
+    SOCIAL = "mang_xa_hoi"
+    PRESS = "bao_dai"
+    MEETING = "hoi_nghi"
+    BOARD = "bang_tin"
+
+
+class ComplaintKind(_Labelled):
+    """Register of complaints, petitions and denunciations, inspections and supervision."""
+
+    COMPLAINT = "khieu_nai"
+    PETITION = "kien_nghi"
+    DENUNCIATION = "to_cao"
+    INSPECTION = "kiem_tra"
+    SUPERVISION = "giam_sat"
+
+
+class PeriodKind(_Labelled):
+    """A dated period in a person's record that the eligibility engine reads."""
+
+    DISCIPLINE = "ky_luat"
+    MATERNITY = "thai_san"
+    LEAVE = "nghi_dai_han"
+
+
+_LABELS: dict[type, dict[str, str]] = {
+    MovementKind: {
+        "thuong_xuyen": "Thường xuyên",
+        "theo_dot": "Theo đợt",
+        "chuyen_de": "Chuyên đề",
+    },
+    Launcher: {
+        "thu_tuong": "Thủ tướng Chính phủ",
+        "bo_nganh": "Bộ, ngành Trung ương",
+        "tinh": "UBND tỉnh",
+        "huyen": "UBND huyện (trước 01/7/2025)",
+        "xa": "UBND xã",
+        "doan_the": "Mặt trận, đoàn thể",
+    },
+    RegistrationStatus: {
+        "chua_gui": "Chưa gửi",
+        "cho_duyet": "Chờ duyệt",
+        "da_duyet": "Đã duyệt",
+        "tu_choi": "Từ chối",
+    },
+    ReviewKind: {"so_ket": "Sơ kết", "tong_ket": "Tổng kết"},
+    ReviewResult: {"vuot": "Vượt chỉ tiêu", "dat": "Đạt", "chua_dat": "Chưa đạt"},
+    InitiativeKind: {"sang_kien": "Sáng kiến", "de_tai": "Đề tài khoa học"},
+    InitiativeScope: {"co_so": "Cấp cơ sở", "tinh": "Cấp tỉnh", "toan_quoc": "Toàn quốc"},
+    ModelStatus: {
+        "dang_xay_dung": "Đang xây dựng",
+        "da_cong_nhan": "Đã công nhận",
+        "da_nhan_rong": "Đã nhân rộng",
+        "dung": "Dừng theo dõi",
+    },
+    Channel: {
+        "website": "Trang thông tin điện tử",
+        "zalo": "Zalo OA",
+        "loa": "Loa truyền thanh",
+        "mang_xa_hoi": "Mạng xã hội",
+        "bao_dai": "Báo, đài",
+        "hoi_nghi": "Hội nghị, buổi lễ",
+        "bang_tin": "Bảng tin",
+    },
+    ComplaintKind: {
+        "khieu_nai": "Khiếu nại",
+        "kien_nghi": "Kiến nghị",
+        "to_cao": "Tố cáo",
+        "kiem_tra": "Kiểm tra",
+        "giam_sat": "Giám sát",
+    },
+    PeriodKind: {
+        "ky_luat": "Kỷ luật",
+        "thai_san": "Nghỉ thai sản",
+        "nghi_dai_han": "Nghỉ dài hạn khác",
+    },
+}

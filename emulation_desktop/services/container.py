@@ -5,16 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from emulation_desktop.services.advanced_models import AdvancedModelService
 from emulation_desktop.services.backup import BackupService
+from emulation_desktop.services.complaints import ComplaintService
 from emulation_desktop.services.demo import DemoService
 from emulation_desktop.services.eligibility import EligibilityService
+from emulation_desktop.services.evaluations import EvaluationService
 from emulation_desktop.services.export import ExportService
 from emulation_desktop.services.importing import ImportService
+from emulation_desktop.services.initiatives import InitiativeService
 from emulation_desktop.services.money import MoneyService
+from emulation_desktop.services.movements import MovementService
 from emulation_desktop.services.overview import OverviewService
+from emulation_desktop.services.periods import PeriodService
 from emulation_desktop.services.profile import ProfileService
+from emulation_desktop.services.registrations import RegistrationService
 from emulation_desktop.services.registry import RegistryService
+from emulation_desktop.services.reviews import ReviewService
 from emulation_desktop.services.rules import RulesService
+from emulation_desktop.services.subjects import SubjectService
 from emulation_desktop.store.db import Database
 
 
@@ -32,6 +41,15 @@ class AppServices:
     eligibility: EligibilityService
     money: MoneyService
     backup: BackupService
+    subjects: SubjectService
+    movements: MovementService
+    registrations: RegistrationService
+    reviews: ReviewService
+    models: AdvancedModelService
+    evaluations: EvaluationService
+    periods: PeriodService
+    initiatives: InitiativeService
+    complaints: ComplaintService
 
     @classmethod
     def build(cls, db: Database, data_dir: Path | None = None) -> AppServices:
@@ -48,4 +66,13 @@ class AppServices:
             eligibility=EligibilityService(db, rules),
             money=MoneyService(db, rules),
             backup=BackupService(db, data_dir or db.path.parent, profile),
+            subjects=SubjectService(db),
+            movements=MovementService(db),
+            registrations=RegistrationService(db, rules),
+            reviews=ReviewService(db),
+            models=AdvancedModelService(db),
+            evaluations=EvaluationService(db),
+            periods=PeriodService(db),
+            initiatives=InitiativeService(db),
+            complaints=ComplaintService(db),
         )

@@ -233,6 +233,10 @@ class EvaluationRow(Base):
     year: Mapped[int] = mapped_column(Integer)
     grade: Mapped[grade]
     note: Mapped[text_str]
+    # The unit a person belonged to when graded, so a past year's lists stay right after a move.
+    in_unit_id: Mapped[int | None] = mapped_column(
+        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
+    )
 
 
 class RuleSetRow(Base):
@@ -318,6 +322,9 @@ class AppStateRow(Base):
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(String(500))
 
+
+# The yearly cycle's tables live in their own module; importing it registers them on `Base`.
+from emulation_desktop.store import cycle_models as _cycle_models  # noqa: E402,F401
 
 __all__ = [
     "AppStateRow",

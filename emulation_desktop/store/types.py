@@ -5,16 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from sqlalchemy import DateTime, Integer, String, func
+from sqlalchemy import DateTime, Integer, String, Text, func
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import mapped_column
 
 from emulation_desktop.domain.enums import (
     AwardKind,
     CommuneKind,
+    ComplaintKind,
     Gender,
     Grade,
+    InitiativeKind,
+    InitiativeScope,
+    Launcher,
+    ModelStatus,
+    MovementKind,
+    PeriodKind,
     PersonKind,
+    RegistrationStatus,
+    ReviewKind,
+    ReviewResult,
     SubjectKind,
     UnitKind,
 )
@@ -50,3 +60,14 @@ person_kind = Annotated[PersonKind, mapped_column(enum_column(PersonKind))]
 subject_kind = Annotated[SubjectKind, mapped_column(enum_column(SubjectKind))]
 award_kind = Annotated[AwardKind, mapped_column(enum_column(AwardKind))]
 grade = Annotated[Grade, mapped_column(enum_column(Grade))]
+movement_kind = Annotated[MovementKind, mapped_column(enum_column(MovementKind))]
+launcher = Annotated[Launcher, mapped_column(enum_column(Launcher))]
+registration_status = Annotated[RegistrationStatus, mapped_column(enum_column(RegistrationStatus))]
+review_kind = Annotated[ReviewKind, mapped_column(enum_column(ReviewKind))]
+review_result = Annotated[ReviewResult, mapped_column(enum_column(ReviewResult))]
+initiative_kind = Annotated[InitiativeKind, mapped_column(enum_column(InitiativeKind))]
+initiative_scope = Annotated[InitiativeScope, mapped_column(enum_column(InitiativeScope))]
+model_status = Annotated[ModelStatus, mapped_column(enum_column(ModelStatus))]
+complaint_kind = Annotated[ComplaintKind, mapped_column(enum_column(ComplaintKind))]
+period_kind = Annotated[PeriodKind, mapped_column(enum_column(PeriodKind))]
+long_text = Annotated[str, mapped_column(Text, default="", server_default="")]

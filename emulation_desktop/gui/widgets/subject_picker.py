@@ -85,7 +85,7 @@ class SubjectPicker(QWidget):
         found = self._subjects.search(self.edit.text(), [self.current_kind()])
         self._found = {r.label: r for r in found}
         self._model.setStringList(list(self._found))
-        if self.edit.hasFocus() and found:
+        if found and self.edit.hasFocus() and self.isVisible():
             self.completer.complete()
 
     def choose(self, label: str) -> None:

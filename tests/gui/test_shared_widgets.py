@@ -89,3 +89,9 @@ def test_tabbed_page_reloads_lazily_and_forwards_actions(qtbot, demo_context) ->
     assert second.calls[-1] == "reload 2024" and first.calls[-1] == "add"
     page.tabs.setCurrentIndex(0)
     assert first.calls[-1] == "reload 2024"
+    page.trigger(Action.REFRESH)  # F5 rereads the tab in front, the others when shown
+    assert first.calls[-1] == "reload 2024" and len(first.calls) == 4
+    page.tabs.setCurrentIndex(1)
+    second.on_changed()  # a write in the second tab marks the first one stale
+    page.tabs.setCurrentIndex(0)
+    assert len(first.calls) == 5

@@ -70,8 +70,9 @@ class TabbedSectionPage(SectionPage):
         self.tabs = QTabWidget()
         self.tabs.setObjectName(f"{section.key}_tabs")
         self._stale: set[int] = set()
+        self._on_changed = on_changed
         for make in tabs:
-            tab = make(services, tasks, on_changed)
+            tab = make(services, tasks, self._tab_changed)
             self.tabs.addTab(tab, tab.title)
             self._stale.add(self.tabs.count() - 1)
         self.tabs.currentChanged.connect(self._tab_shown)
@@ -107,7 +108,7 @@ class TabbedSectionPage(SectionPage):
         if action is Action.ADD:
             tab.add()
         elif action is Action.REFRESH:
-            tab.reload()
+            self.reload_all()
         elif action is Action.SEARCH:
             tab.focus_search()
 
@@ -116,6 +117,11 @@ class TabbedSectionPage(SectionPage):
         self._stale = set(range(self.tabs.count()))
         if self._visible:
             self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_changed(self) -> None:
+        """A tab wrote data (and reread itself): the others read again when next shown."""
+        self._stale = set(range(self.tabs.count())) - {self.tabs.currentIndex()}
+        self._on_changed()
 
     def _tab_shown(self, index: int) -> None:
         if index in self._stale and self._visible:

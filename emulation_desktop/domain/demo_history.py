@@ -1,8 +1,11 @@
-"""Two years of yearly evaluations and awards for the demo commune, as the registry shows them.
+"""How the demo commune's years went: grades and awards (the registry's history), and from them
+the registrations and the review results of the movements in `demo_cycle`.
 
 Pure and seeded like `demo_data`. The numbers follow practice: most staff "hoàn thành tốt", LĐTT
-for them, CSTĐCS for at most 15 % of LĐTT among the "xuất sắc", Gia đình văn hóa for most
-households. Before 07/2025 CSTĐCS, TTLĐTT and thôn/TDP văn hóa were decided by the district.
+for them, CSTĐCS for at most 15 % of LĐTT (initiative authors first, then the "xuất sắc"), Gia
+đình văn hóa for most households. Before 07/2025 CSTĐCS, TTLĐTT and thôn/TDP văn hóa were decided
+by the district. Grades follow the cycle (authors, disciplined people) and the reviews follow the
+awards, so every screen tells the same story.
 """
 
 from __future__ import annotations
@@ -11,20 +14,33 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from emulation_desktop.domain.demo_cycle import DemoCycle, generate_demo_cycle
 from emulation_desktop.domain.demo_data import DemoCommune
+from emulation_desktop.domain.demo_registrations import (
+    RegistrationDraft,
+    ReviewDraft,
+    registrations_and_reviews,
+)
 from emulation_desktop.domain.enums import AwardKind, Grade, PersonKind, SubjectKind, UnitKind
+from emulation_desktop.domain.evaluations import GRADED_PERSON_KINDS, GRADED_UNIT_KINDS
+
+__all__ = [
+    "AwardDraft",
+    "DemoHistory",
+    "EvaluationDraft",
+    "RegistrationDraft",
+    "ReviewDraft",
+    "generate_demo_history",
+]
 
 HISTORY_YEARS = (2024, 2025)
-# The year in work: graded already (evaluations close in November), awards not decided yet, so
-# a newcomer can run the year-end eligibility check on the demo.
+# The year in work: mostly graded (grades close by 15/12), awards not decided yet, so a newcomer
+# can run the year-end eligibility check on the demo and the Tổng quan page has grades to chase:
+# the THCS has not sent its list, the health station's own grade and two HTX workers are missing.
 GRADED_YEAR = 2026
-_STAFF_KINDS = {
-    PersonKind.CAN_BO,
-    PersonKind.CONG_CHUC,
-    PersonKind.VIEN_CHUC,
-    PersonKind.NGUOI_LAO_DONG,
-}
-_COLLECTIVE_KINDS = {UnitKind.OFFICE, UnitKind.SCHOOL, UnitKind.HEALTH, UnitKind.FRONT}
+UNGRADED_UNITS = ("thcs",)
+UNGRADED_COLLECTIVES = ("thcs", "tyt")
+UNGRADED_WORKERS = ("htx", "Công nhân", 2)  # unit, position, how many
 _PERSON_GRADES = ((Grade.EXCELLENT, 0.15), (Grade.GOOD, 0.7), (Grade.COMPLETED, 0.12),
                   (Grade.NOT_COMPLETED, 0.03))  # fmt: skip
 _UNIT_GRADES = ((Grade.EXCELLENT, 0.3), (Grade.GOOD, 0.65), (Grade.COMPLETED, 0.05))
@@ -64,6 +80,8 @@ class AwardDraft:
 class DemoHistory:
     evaluations: tuple[EvaluationDraft, ...]
     awards: tuple[AwardDraft, ...]
+    registrations: tuple[RegistrationDraft, ...] = ()
+    reviews: tuple[ReviewDraft, ...] = ()
 
 
 def _grade(rng: random.Random, table: tuple[tuple[Grade, float], ...]) -> Grade:
@@ -75,12 +93,23 @@ def _decider(year: int, district_before_reform: bool) -> str:
     return _DISTRICT if district_before_reform and year < 2025 else _COMMUNE
 
 
+def _ungraded(demo: DemoCommune) -> frozenset[int]:
+    """People without a grade in GRADED_YEAR: whole units and a few workers."""
+    unit_key, position, count = UNGRADED_WORKERS
+    workers = [
+        i for i, p in enumerate(demo.people) if p.unit_key == unit_key and p.position == position
+    ]
+    missing = {i for i, p in enumerate(demo.people) if p.unit_key in UNGRADED_UNITS}
+    return frozenset(missing | set(workers[-count:]))
+
+
 def _year_history(
-    rng: random.Random, demo: DemoCommune, year: int
+    rng: random.Random, demo: DemoCommune, cycle: DemoCycle, year: int
 ) -> tuple[list[EvaluationDraft], list[AwardDraft]]:
     evaluations: list[EvaluationDraft] = []
     awards: list[AwardDraft] = []
     number = iter(range(180 + (year - 2024) * 20, 1000))
+    skipped = _ungraded(demo) if year == GRADED_YEAR else frozenset()
 
     def award(code: str, name: str, kind: AwardKind, subject: SubjectKind, *, month: int,
               district: bool = False, **who: object) -> AwardDraft:  # fmt: skip
@@ -97,27 +126,37 @@ def _year_history(
     members: dict[str, list[int]] = {}
     ldtt: dict[str, list[int]] = {}
     excellent: list[int] = []
+    innovators: list[int] = []
     for i, p in enumerate(demo.people):
-        if p.kind not in _STAFF_KINDS:
+        if p.kind not in GRADED_PERSON_KINDS:
             continue
-        grade = _grade(rng, _PERSON_GRADES)
-        evaluations.append(EvaluationDraft(year, grade, person_index=i))
+        drawn = _grade(rng, _PERSON_GRADES)  # drawn always, so the stream does not depend on it
+        grade = cycle.forced_grades.get((year, i), drawn)
         members.setdefault(p.unit_key, []).append(i)
+        if i in skipped:
+            continue
+        evaluations.append(EvaluationDraft(year, grade, person_index=i))
         if grade.rank >= Grade.GOOD.rank:
             ldtt.setdefault(p.unit_key, []).append(i)
             awards.append(award("LDTT", "Lao động tiên tiến", AwardKind.TITLE,
                                 SubjectKind.PERSON, month=12, person_index=i))  # fmt: skip
-            if grade is Grade.EXCELLENT:
+            if i in cycle.innovators(year):
+                innovators.append(i)
+            elif grade is Grade.EXCELLENT:
                 excellent.append(i)
     cap = int(CSTDCS_CAP * sum(len(v) for v in ldtt.values()))
-    for i in sorted(rng.sample(excellent, min(cap, len(excellent)))):
+    chosen = innovators[:cap]
+    chosen += rng.sample(excellent, min(cap - len(chosen), len(excellent)))
+    for i in sorted(chosen):
         cstdcs = award("CSTDCS", "Chiến sĩ thi đua cơ sở", AwardKind.TITLE, SubjectKind.PERSON,
                        month=12, district=True, person_index=i)  # fmt: skip
         awards.append(cstdcs)
 
     for unit in demo.units:
-        if unit.kind in _COLLECTIVE_KINDS:
+        if unit.kind in GRADED_UNIT_KINDS:
             grade = _grade(rng, _UNIT_GRADES)
+            if year == GRADED_YEAR and unit.key in UNGRADED_COLLECTIVES:
+                continue
             evaluations.append(EvaluationDraft(year, grade, unit_key=unit.key))
             staff = members.get(unit.key, [])
             if (
@@ -134,7 +173,7 @@ def _year_history(
                                 month=12, district=True, unit_key=unit.key))  # fmt: skip
 
     for h, _household in enumerate(demo.households):
-        if rng.random() < 0.8:
+        if rng.random() < 0.8 and (year, h) not in cycle.withheld_gdvh:
             awards.append(award("GDVH", "Gia đình văn hóa", AwardKind.TITLE,
                                 SubjectKind.HOUSEHOLD, month=12, household_index=h))  # fmt: skip
 
@@ -153,15 +192,31 @@ def _year_history(
     return evaluations, awards
 
 
-def generate_demo_history(demo: DemoCommune, seed: int = 2026) -> DemoHistory:
-    """Evaluations and awards of HISTORY_YEARS for `demo`: same seed, same history."""
+def _key(person_index: int | None, unit_key: str | None) -> int | str:
+    key = person_index if person_index is not None else unit_key
+    assert key is not None
+    return key
+
+
+def generate_demo_history(
+    demo: DemoCommune, seed: int = 2026, cycle: DemoCycle | None = None
+) -> DemoHistory:
+    """Grades and awards of HISTORY_YEARS, most grades of GRADED_YEAR, the registrations and
+    reviews of `cycle` (the demo's own by default): same seed, same history."""
+    cycle = cycle or generate_demo_cycle(demo)
     rng = random.Random(seed * 7 + 1)
     evaluations: list[EvaluationDraft] = []
     awards: list[AwardDraft] = []
     for year in HISTORY_YEARS:
-        e, a = _year_history(rng, demo, year)
+        e, a = _year_history(rng, demo, cycle, year)
         evaluations += e
         awards += a
-    e, _awards = _year_history(rng, demo, GRADED_YEAR)
+    e, _awards = _year_history(rng, demo, cycle, GRADED_YEAR)
     evaluations += e
-    return DemoHistory(tuple(evaluations), tuple(awards))
+    grades = {(e.year, _key(e.person_index, e.unit_key)): e.grade for e in evaluations}
+    awarded = {(a.year, a.code, _key(a.person_index, a.unit_key)) for a in awards
+               if a.household_index is None}  # fmt: skip
+    registrations, reviews = registrations_and_reviews(
+        random.Random(seed * 11 + 3), demo, cycle, grades, awarded
+    )
+    return DemoHistory(tuple(evaluations), tuple(awards), registrations, reviews)

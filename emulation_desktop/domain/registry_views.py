@@ -10,10 +10,13 @@ from emulation_desktop.domain.enums import (
     AwardKind,
     Gender,
     Grade,
+    InitiativeKind,
+    InitiativeScope,
     PersonKind,
     SubjectKind,
     UnitKind,
 )
+from emulation_desktop.domain.initiatives import document_text
 
 
 def birth_text(birth_date: dt.date | None, birth_year: int | None) -> str:
@@ -137,11 +140,39 @@ class EvaluationRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class InitiativeRecord:
+    """An initiative or scientific work the person authored, as their history lists it."""
+
+    id: int
+    year: int
+    kind: InitiativeKind
+    title: str
+    scope: InitiativeScope
+    doc_number: str
+    doc_date: dt.date | None
+    doc_issuer: str
+    share: int | None  # this author's % contribution, when stated
+    co_authors: tuple[str, ...] = ()
+
+    @property
+    def recognised(self) -> bool:
+        return bool(self.doc_number) and self.doc_date is not None
+
+    @property
+    def document(self) -> str:
+        """ "15/QĐ-UBND ngày 12/12/2025 của UBND xã Cát Thành", or "" before recognition."""
+        if not self.recognised:
+            return ""
+        return document_text(self.doc_number, self.doc_date, self.doc_issuer)
+
+
+@dataclass(frozen=True, slots=True)
 class SubjectHistory:
     """Everything the detail panel shows under a subject, newest year first."""
 
     awards: tuple[AwardRecord, ...]
     evaluations: tuple[EvaluationRecord, ...]
+    initiatives: tuple[InitiativeRecord, ...] = ()  # people only
 
 
 @dataclass(frozen=True, slots=True)

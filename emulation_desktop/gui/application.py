@@ -35,6 +35,10 @@ def create_qapplication(headless: bool = False) -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        # Under pytest-qt the application exists already: remember its size all the same, so
+        # resetting the text size to 100 % restores it between tests.
+        if existing.property("base_point_size") is None:
+            existing.setProperty("base_point_size", existing.font().pointSizeF())
         return existing
     if headless and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

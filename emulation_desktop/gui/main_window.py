@@ -38,9 +38,11 @@ from emulation_desktop.gui.dialogs.about_dialog import AboutDialog
 from emulation_desktop.gui.icons import icon
 from emulation_desktop.gui.pages.backup_page import BackupPage
 from emulation_desktop.gui.pages.base import Action, SectionPage
+from emulation_desktop.gui.pages.cycle_pages import TABS
 from emulation_desktop.gui.pages.overview import OverviewPage
 from emulation_desktop.gui.pages.planned import PlannedSectionPage
 from emulation_desktop.gui.pages.settings_page import SettingsPage
+from emulation_desktop.gui.pages.tabbed import TabbedSectionPage
 from emulation_desktop.gui.registry.registry_page import RegistryPage
 from emulation_desktop.gui.sections import SECTIONS, Section
 from emulation_desktop.gui.tasks import TaskRunner
@@ -147,6 +149,10 @@ class MainWindow(QMainWindow):
             return BackupPage(section, self._services, self._tasks, self._data_changed)
         if section.key == "registry":
             return RegistryPage(section, self._services, self._tasks, self.refresh_status)
+        if section.key in TABS:
+            return TabbedSectionPage(
+                section, self._services, self._tasks, self.refresh_status, TABS[section.key]
+            )
         return PlannedSectionPage(section)
 
     def _build_toolbar(self) -> None:
@@ -301,6 +307,9 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not all(page.can_leave() for page in self._page_by_key.values()):
+            event.ignore()  # the officer chose to stay with unsaved changes
+            return
         self.save_state()
         self._tasks.wait_idle()
         super().closeEvent(event)

@@ -33,16 +33,7 @@ SECTIONS: tuple[Section, ...] = (
         "Phong trào thi đua",
         "movements",
         "Phát động và theo dõi các phong trào thi đua trong năm: chủ đề, các đợt, mốc kỷ niệm, "
-        "chỉ tiêu và đơn vị tham gia.",
-        (
-            "Danh sách phong trào theo năm: thường xuyên, theo đợt, chuyên đề; cấp phát động và "
-            "văn bản phát động.",
-            "Các đợt thi đua gắn với ngày kỷ niệm, ví dụ «70 năm Chiến thắng Điện Biên Phủ "
-            "(07/5/1954 - 07/5/2024)».",
-            "Đăng ký thi đua của đơn vị, cá nhân; duyệt đăng ký; đăng ký cho cả đơn vị một lần.",
-            "Sơ kết, tổng kết từng đợt và cả năm; điển hình tiên tiến và cách tuyên truyền.",
-            "Sao chép phong trào sang năm sau; tạo Kế hoạch thi đua (.docx) theo đúng thể thức.",
-        ),
+        "đăng ký thi đua, sơ kết, tổng kết và điển hình tiên tiến.",
     ),
     Section(
         "registry",
@@ -55,13 +46,8 @@ SECTIONS: tuple[Section, ...] = (
         "evaluations",
         "Đánh giá – Sáng kiến",
         "evaluations",
-        "Kết quả xếp loại hằng năm, sáng kiến và các căn cứ để xét điều kiện khen thưởng.",
-        (
-            "Xếp loại mức độ hoàn thành nhiệm vụ hằng năm của cá nhân và tập thể, nhập nhanh trên "
-            "bảng, dán từ Excel.",
-            "Thời gian nghỉ thai sản, thời gian kỷ luật, đang bị thanh tra, khiếu nại.",
-            "Sáng kiến, đề tài khoa học: tác giả, phạm vi ảnh hưởng, văn bản công nhận.",
-        ),
+        "Xếp loại hằng năm, kỷ luật và nghỉ thai sản, sáng kiến, khiếu nại và kiểm tra: các căn cứ "
+        "để xét điều kiện khen thưởng.",
     ),
     Section(
         "nominations",

@@ -69,7 +69,7 @@ class AppServices:
             subjects=SubjectService(db),
             movements=MovementService(db),
             registrations=RegistrationService(db, rules),
-            reviews=ReviewService(db),
+            reviews=ReviewService(db, rules),
             models=AdvancedModelService(db),
             evaluations=EvaluationService(db),
             periods=PeriodService(db),

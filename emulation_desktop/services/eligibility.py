@@ -1,7 +1,8 @@
 """Eligibility of the commune's people, collectives and households, from what the database holds.
 
-Facts are read in a few set queries (grades, awards, members), never one query per subject, so
-a whole commune is checked at once. The rules are those in force at the end of the achievement
+Facts are read in a few set queries (grades, awards, members, recognised initiatives, discipline
+and leave periods, open complaints and inspections), never one query per subject, so a whole
+commune is checked at once. The rules are those in force at the end of the achievement
 year (the criteria follow the achievement period). Officers' written overrides are kept and
 applied on every later check.
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from emulation_desktop.domain.enums import Grade, PersonKind, SubjectKind, UnitKind
+from emulation_desktop.domain.enums import Grade, PeriodKind, PersonKind, SubjectKind, UnitKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.rules.eligibility import (
     Assessment,
@@ -25,11 +26,14 @@ from emulation_desktop.domain.rules.eligibility import (
     Verdict,
     override_reason,
 )
-from emulation_desktop.domain.rules.facts import FactsBook, PastAward, SubjectFacts
+from emulation_desktop.domain.rules.facts import FactsBook, Leave, PastAward, Period, SubjectFacts
 from emulation_desktop.domain.text import name_sort_key, nfc
+from emulation_desktop.services.complaints import open_subject_keys
+from emulation_desktop.services.initiatives import recognised_years
 from emulation_desktop.services.registry_read import unit_and_descendants
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.services.rules import RulesService
+from emulation_desktop.store.cycle_models import PersonPeriodRow
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import (
     AwardRow,
@@ -208,6 +212,10 @@ def _facts(
 ) -> tuple[FactsBook, list[SubjectFacts], dict[Key, str]]:
     """All facts in a few set queries; the candidates of `kind`; where each one belongs.
 
+    Besides grades and awards: the years of recognised initiatives each person authored,
+    discipline and leave periods (maternity leave kept apart: it counts as work), and whether
+    an open complaint or inspection names the subject (nominations paused).
+
     People candidates are those graded for `year` (the yearly evaluation is the entry point of
     every individual title); when nobody is graded yet, the active staff are listed.
     """
@@ -243,6 +251,23 @@ def _facts(
         )
         awards[key].append(PastAward(code, y, day))
 
+    initiative_years = recognised_years(s)
+    pending = open_subject_keys(s)
+    disciplines: dict[int, list[Period]] = defaultdict(list)
+    leaves: dict[int, list[Leave]] = defaultdict(list)
+    for pid, pkind, start, end in s.execute(
+        select(
+            PersonPeriodRow.person_id,
+            PersonPeriodRow.kind,
+            PersonPeriodRow.start_date,
+            PersonPeriodRow.end_date,
+        ).order_by(PersonPeriodRow.start_date)
+    ):
+        if pkind is PeriodKind.DISCIPLINE:
+            disciplines[pid].append(Period(start, end))
+        else:
+            leaves[pid].append(Leave(Period(start, end), maternity=pkind is PeriodKind.MATERNITY))
+
     subjects: list[SubjectFacts] = []
     candidates: list[SubjectFacts] = []
     places: dict[Key, str] = {}
@@ -255,7 +280,15 @@ def _facts(
     ):
         key = (SubjectKind.PERSON, pid)
         f = SubjectFacts(
-            SubjectKind.PERSON, pid, name, grades.get(key, {}), tuple(awards.get(key, ()))
+            SubjectKind.PERSON,
+            pid,
+            name,
+            grades.get(key, {}),
+            tuple(awards.get(key, ())),
+            initiative_years=frozenset(initiative_years.get(pid, ())),
+            disciplines=tuple(disciplines.get(pid, ())),
+            pending_review=key in pending,
+            leaves=tuple(leaves.get(pid, ())),
         )
         subjects.append(f)
         members[uid].append(pid)
@@ -277,6 +310,7 @@ def _facts(
                     u.name,
                     grades.get(key, {}),
                     tuple(awards.get(key, ())),
+                    pending_review=key in pending,
                     members=tuple(members[uid]),
                 )
                 subjects.append(f)
@@ -291,7 +325,11 @@ def _facts(
             if allowed is None or uid in allowed:
                 key = (SubjectKind.HOUSEHOLD, hid)
                 f = SubjectFacts(
-                    SubjectKind.HOUSEHOLD, hid, f"Hộ {head}", awards=tuple(awards.get(key, ()))
+                    SubjectKind.HOUSEHOLD,
+                    hid,
+                    f"Hộ {head}",
+                    awards=tuple(awards.get(key, ())),
+                    pending_review=key in pending,
                 )
                 subjects.append(f)
                 candidates.append(f)

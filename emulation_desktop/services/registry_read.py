@@ -20,6 +20,7 @@ from emulation_desktop.domain.registry_views import (
     HouseholdItem,
     HouseholdQuery,
     HouseholdSort,
+    InitiativeRecord,
     PersonItem,
     PersonQuery,
     PersonSort,
@@ -27,6 +28,7 @@ from emulation_desktop.domain.registry_views import (
     UnitNode,
 )
 from emulation_desktop.domain.text import fold, text_sort_text
+from emulation_desktop.store.cycle_models import InitiativeAuthorRow, InitiativeRow
 from emulation_desktop.store.models import AwardRow, EvaluationRow, HouseholdRow, PersonRow, UnitRow
 
 PATH_SEPARATOR = " › "
@@ -299,7 +301,36 @@ def history(session: Session, kind: SubjectKind, subject_id: int) -> SubjectHist
                 .order_by(EvaluationRow.year.desc())
             )
         )
-    return SubjectHistory(awards, evaluations)
+    initiatives = _initiatives(session, subject_id) if kind is SubjectKind.PERSON else ()
+    return SubjectHistory(awards, evaluations, initiatives)
+
+
+def _initiatives(session: Session, person_id: int) -> tuple[InitiativeRecord, ...]:
+    """The person's initiatives, newest first, with the names of their co-authors."""
+    mine = session.execute(
+        select(InitiativeRow, InitiativeAuthorRow.share)
+        .join(InitiativeAuthorRow, InitiativeAuthorRow.initiative_id == InitiativeRow.id)
+        .where(InitiativeAuthorRow.person_id == person_id)
+        .order_by(InitiativeRow.year.desc(), InitiativeRow.doc_date.desc(), InitiativeRow.id)
+    ).all()
+    others: dict[int, list[str]] = {}
+    for iid, name in session.execute(
+        select(InitiativeAuthorRow.initiative_id, PersonRow.full_name)
+        .join(PersonRow, PersonRow.id == InitiativeAuthorRow.person_id)
+        .where(
+            InitiativeAuthorRow.initiative_id.in_([r.id for r, _ in mine]),
+            InitiativeAuthorRow.person_id != person_id,
+        )
+        .order_by(InitiativeAuthorRow.position)
+    ):
+        others.setdefault(iid, []).append(name)
+    return tuple(
+        InitiativeRecord(
+            r.id, r.year, r.kind, r.title, r.scope, r.doc_number, r.doc_date, r.doc_issuer,
+            share, tuple(others.get(r.id, ())),
+        )
+        for r, share in mine
+    )  # fmt: skip
 
 
 def award_counts(session: Session, person_ids: Sequence[int]) -> dict[int, int]:

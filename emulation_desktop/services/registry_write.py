@@ -8,9 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from emulation_desktop.domain.enums import SubjectKind
 from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.domain.registry import (
     HouseholdInput,
@@ -20,9 +21,18 @@ from emulation_desktop.domain.registry import (
     validate_person,
     validate_unit,
 )
+from emulation_desktop.store.cycle_models import (
+    AdvancedModelRow,
+    ComplaintRow,
+    InitiativeAuthorRow,
+    MovementUnitRow,
+    PersonPeriodRow,
+    RegistrationRow,
+)
 from emulation_desktop.store.models import (
     AuditEntryRow,
     AwardRow,
+    EligibilityOverrideRow,
     EvaluationRow,
     HouseholdRow,
     PersonRow,
@@ -116,23 +126,50 @@ def set_people_active(session: Session, person_ids: Sequence[int], active: bool)
     return changed
 
 
-def _history_counts(session: Session, person_id: int) -> tuple[int, int, int]:
-    awards = session.scalar(select(func.count()).where(AwardRow.person_id == person_id)) or 0
-    evals = session.scalar(select(func.count()).where(EvaluationRow.person_id == person_id)) or 0
-    heads = session.scalar(select(func.count()).where(HouseholdRow.head_id == person_id)) or 0
-    return awards, evals, heads
+def _in_use(session: Session, checks: Sequence[tuple[str, object]]) -> list[str]:
+    """ "3 khen thưởng", "1 sáng kiến"…: what a subject still has, one count query per table."""
+    found = []
+    for label, condition in checks:
+        n = session.scalar(select(func.count()).where(condition)) or 0  # type: ignore[arg-type]
+        if n:
+            found.append(f"{n} {label}")
+    return found
+
+
+def _refuse(name: str, used: list[str], what: str) -> None:
+    if used:
+        raise UserError(
+            f"Không xóa được «{name}» vì {what} đã có: {', '.join(used)}. "
+            "Hãy dùng «Ngừng theo dõi» để giữ lại lịch sử."
+        )
+
+
+def _drop_overrides(session: Session, kind: SubjectKind, subject_id: int) -> None:
+    """Overrides name the subject by number only; a later record reusing it must not get them."""
+    session.execute(
+        delete(EligibilityOverrideRow).where(
+            EligibilityOverrideRow.subject_kind == kind,
+            EligibilityOverrideRow.subject_id == subject_id,
+        )
+    )
 
 
 def delete_person(session: Session, person_id: int) -> None:
-    """Only a person entered by mistake (no award, evaluation or household) can be deleted."""
+    """Only a person entered by mistake (no history of any kind) can be deleted."""
     row = _person(session, person_id)
-    awards, evals, heads = _history_counts(session, person_id)
-    if awards or evals or heads:
-        raise UserError(
-            f"Không xóa được «{row.full_name}» vì đã có lịch sử khen thưởng, kết quả đánh giá "
-            "hoặc là chủ hộ. Hãy dùng «Ngừng theo dõi» để giữ lại lịch sử."
-        )
+    used = _in_use(session, [
+        ("khen thưởng", AwardRow.person_id == person_id),
+        ("kết quả đánh giá", EvaluationRow.person_id == person_id),
+        ("hộ gia đình do người này làm chủ hộ", HouseholdRow.head_id == person_id),
+        ("đăng ký thi đua", RegistrationRow.person_id == person_id),
+        ("sáng kiến, đề tài", InitiativeAuthorRow.person_id == person_id),
+        ("điển hình tiên tiến", AdvancedModelRow.person_id == person_id),
+        ("đơn thư, kiểm tra", ComplaintRow.person_id == person_id),
+        ("thời gian kỷ luật, nghỉ", PersonPeriodRow.person_id == person_id),
+    ])  # fmt: skip
+    _refuse(row.full_name, used, "cá nhân này")
     audit(session, "delete", "person", person_id, name=row.full_name, cccd=row.cccd)
+    _drop_overrides(session, SubjectKind.PERSON, person_id)
     session.delete(row)
 
 
@@ -211,22 +248,21 @@ def set_unit_active(session: Session, unit_id: int, active: bool) -> None:
 
 def delete_unit(session: Session, unit_id: int) -> None:
     row = _unit(session, unit_id, "name")
-    used = sum(
-        session.scalar(select(func.count()).where(cond)) or 0
-        for cond in (
-            PersonRow.unit_id == unit_id,
-            HouseholdRow.unit_id == unit_id,
-            UnitRow.parent_id == unit_id,
-            AwardRow.unit_id == unit_id,
-            EvaluationRow.unit_id == unit_id,
-        )
-    )
-    if used:
-        raise UserError(
-            f"Không xóa được «{row.name}» vì đơn vị còn cá nhân, hộ gia đình, đơn vị trực thuộc "
-            "hoặc lịch sử khen thưởng. Hãy dùng «Ngừng theo dõi»."
-        )
+    used = _in_use(session, [
+        ("đơn vị trực thuộc", UnitRow.parent_id == unit_id),
+        ("cá nhân", PersonRow.unit_id == unit_id),
+        ("hộ gia đình", HouseholdRow.unit_id == unit_id),
+        ("khen thưởng", AwardRow.unit_id == unit_id),
+        ("kết quả đánh giá", EvaluationRow.unit_id == unit_id),
+        ("kết quả đánh giá cá nhân ghi theo đơn vị", EvaluationRow.in_unit_id == unit_id),
+        ("đăng ký thi đua", RegistrationRow.unit_id == unit_id),
+        ("lượt tham gia phong trào", MovementUnitRow.unit_id == unit_id),
+        ("điển hình tiên tiến", AdvancedModelRow.unit_id == unit_id),
+        ("đơn thư, kiểm tra", ComplaintRow.unit_id == unit_id),
+    ])  # fmt: skip
+    _refuse(row.name, used, "đơn vị này")
     audit(session, "delete", "unit", unit_id, name=row.name)
+    _drop_overrides(session, SubjectKind.UNIT, unit_id)
     session.delete(row)
 
 
@@ -280,9 +316,13 @@ def delete_household(session: Session, household_id: int) -> None:
     row = session.get(HouseholdRow, household_id)
     if row is None:
         raise UserError("Hộ gia đình này không còn trong danh sách.")
-    if session.scalar(select(func.count()).where(AwardRow.household_id == household_id)):
-        raise UserError(
-            "Không xóa được hộ gia đình đã có lịch sử khen thưởng. Hãy dùng «Ngừng theo dõi»."
-        )
+    used = _in_use(session, [
+        ("khen thưởng", AwardRow.household_id == household_id),
+        ("đăng ký thi đua", RegistrationRow.household_id == household_id),
+        ("điển hình tiên tiến", AdvancedModelRow.household_id == household_id),
+        ("đơn thư, kiểm tra", ComplaintRow.household_id == household_id),
+    ])  # fmt: skip
+    _refuse("hộ gia đình", used, "hộ")
     audit(session, "delete", "household", household_id, head_id=row.head_id, address=row.address)
+    _drop_overrides(session, SubjectKind.HOUSEHOLD, household_id)
     session.delete(row)

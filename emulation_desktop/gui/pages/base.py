@@ -46,6 +46,10 @@ class SectionPage(QWidget):
     def activated(self) -> None:
         """The page became visible."""
 
+    def can_leave(self) -> bool:
+        """Closing the window: False keeps it open (the officer chose to keep editing)."""
+        return True
+
 
 def heading(text: str, scale: float = 1.5) -> QLabel:
     label = QLabel(text)

@@ -112,6 +112,15 @@ class TabbedSectionPage(SectionPage):
         elif action is Action.SEARCH:
             tab.focus_search()
 
+    def can_leave(self) -> bool:
+        """Tabs holding unsaved edits (the grade grid) ask Lưu / Không lưu / Hủy first."""
+        for i in range(self.tabs.count()):
+            ask = getattr(self.tab(i), "can_leave", None)
+            if ask is not None and not ask():
+                self.tabs.setCurrentIndex(i)
+                return False
+        return True
+
     def reload_all(self) -> None:
         """Data changed elsewhere: every tab reads again when next shown."""
         self._stale = set(range(self.tabs.count()))

@@ -1,4 +1,5 @@
-"""The detail panel: who the selected subject is, every award they received, their grades."""
+"""The detail panel: who the selected subject is, every award they received, their grades, and
+for a person the initiatives they authored."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ _STYLE = """
  .muted { color: #707070; }
 </style>
 """
+STYLE = _STYLE  # for the other detail panels (initiatives, complaints) to look the same
 
 
 def _facts(rows: list[tuple[str, str]]) -> str:
@@ -74,6 +76,29 @@ def _evaluations(history: SubjectHistory) -> str:
     )
 
 
+def _initiatives(history: SubjectHistory) -> str:
+    title = "Sáng kiến, đề tài khoa học"
+    if not history.initiatives:
+        return f"<h3>{title}</h3><p class='empty'>Chưa có sáng kiến, đề tài nào.</p>"
+    rows = []
+    for i in history.initiatives:
+        what = f"<b>{escape(i.title)}</b><br><span class='muted'>{escape(i.kind.label)}, "
+        what += f"{escape(i.scope.label.lower())}"
+        if i.share is not None:
+            what += f"; đóng góp {i.share}%"
+        what += "</span>"
+        if i.co_authors:
+            what += f"<br><span class='muted'>Cùng: {escape(', '.join(i.co_authors))}</span>"
+        document = escape(i.document) if i.recognised else "<i>Chưa có văn bản công nhận</i>"
+        rows.append(f"<tr><td>{i.year}</td><td>{what}</td><td>{document}</td></tr>")
+    return (
+        f"<h3>{title} ({len(history.initiatives)})</h3><table class='list' width='100%'>"
+        "<tr><th>Năm</th><th>Tên sáng kiến, đề tài</th><th>Văn bản công nhận</th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
+
+
 def _status(active: bool) -> str:
     return "" if active else " <span class='muted'>(đã ngừng theo dõi)</span>"
 
@@ -91,7 +116,7 @@ def person_html(d: PersonDetail) -> str:
     ])  # fmt: skip
     return (
         f"{_STYLE}<h2>{escape(p.full_name)}{_status(p.active)}</h2>{facts}"
-        f"{_awards(d.history)}{_evaluations(d.history)}"
+        f"{_awards(d.history)}{_evaluations(d.history)}{_initiatives(d.history)}"
     )
 
 

@@ -213,23 +213,30 @@ class MergeDialog(QDialog):
         others = [p.id for p in group.people if p.id != keep_id]
         registry = self._registry
 
-        def work() -> tuple[int, str | None]:
-            done = 0
+        def work() -> tuple[int, int, str | None]:
+            done = twice = 0
             for other in others:
                 try:
-                    registry.merge_people(keep_id, other)
+                    moved = registry.merge_people(keep_id, other)
                 except UserError as exc:
-                    return done, exc.message
+                    return done, twice, exc.message
                 done += 1
-            return done, None
+                twice += moved.get("duplicate_registrations", 0)
+            return done, twice, None
 
         self.merge_button.setEnabled(False)
         self._tasks.submit(work, lambda result: self._merged(keep, *result), parent=self)
 
-    def _merged(self, keep: PersonItem, done: int, error: str | None) -> None:
+    def _merged(self, keep: PersonItem, done: int, twice: int, error: str | None) -> None:
         self.merged += done
         if done:
-            self.status_label.setText(f"Đã gộp {done} hồ sơ vào hồ sơ của «{keep.full_name}».")
+            text = f"Đã gộp {done} hồ sơ vào hồ sơ của «{keep.full_name}»."
+            if twice:
+                text += (
+                    f" Các hồ sơ cùng đăng ký thi đua {twice} lần: giữ đăng ký của hồ sơ được "
+                    "giữ lại."
+                )
+            self.status_label.setText(text)
             self.status_label.show()
         if error:
             show_error(self, error, "Không gộp được")

@@ -1,0 +1,1 @@
+"""Đánh giá – Sáng kiến: yearly grades, periods, initiatives, complaints and inspections."""

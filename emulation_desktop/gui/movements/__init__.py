@@ -1,0 +1,1 @@
+"""Phong trào thi đua: movements and the year plan, registrations, reviews, advanced models."""

@@ -1,0 +1,334 @@
+"""Phong trào: the year's plan on top, the year's movements with their detail, and copying
+movements into the next year (most movements run again every year)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from emulation_desktop.domain.errors import UserError
+from emulation_desktop.domain.movements import MovementItem, YearPlan
+from emulation_desktop.services.container import AppServices
+
+from emulation_desktop.gui.messages import confirm, show_error, show_info
+from emulation_desktop.gui.movements.movement_dialog import MovementDialog
+from emulation_desktop.gui.movements.movement_html import empty_html, movement_html
+from emulation_desktop.gui.movements.movement_table import COLUMNS, MovementTableModel, plan_text
+from emulation_desktop.gui.movements.year_plan_dialog import YearPlanDialog
+from emulation_desktop.gui.pages.tabbed import SectionTab
+from emulation_desktop.gui.registry.form import em
+from emulation_desktop.gui.registry.history_view import DetailView
+from emulation_desktop.gui.tasks import TaskRunner
+
+
+class MovementsTab(SectionTab):
+    title = "Phong trào"
+
+    def __init__(
+        self,
+        services: AppServices,
+        tasks: TaskRunner,
+        on_changed: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(services, tasks, on_changed, parent)
+        self.setObjectName("movements_tab")
+        self._movements = services.movements
+        self._previous_count = 0
+
+        self.plan_label = QLabel()
+        self.plan_label.setObjectName("year_plan")
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setTextFormat(Qt.TextFormat.RichText)
+        self.plan_button = QPushButton("Sửa kế hoạch năm…")
+        self.plan_button.setObjectName("edit_year_plan")
+        self.plan_button.clicked.connect(lambda _=False: self.edit_plan())
+        strip = QFrame()
+        strip.setObjectName("year_plan_strip")
+        strip.setFrameShape(QFrame.Shape.StyledPanel)
+        strip_layout = QHBoxLayout(strip)
+        strip_layout.addWidget(self.plan_label, 1)
+        strip_layout.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(
+            "Tìm theo tên phong trào, chủ đề, cơ quan phát động, không cần gõ dấu (Ctrl+F)"
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.reload())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count_label")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+
+        def button(text: str, slot: Callable[[], None], name: str, tip: str = "") -> QPushButton:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setToolTip(tip)
+            b.clicked.connect(lambda _=False: slot())
+            buttons.addWidget(b)
+            return b
+
+        button("Thêm mới", self.add, "add_movement", "Thêm một phong trào thi đua (Ctrl+N)")
+        self.edit_button = button("Sửa", self.edit, "edit_movement", "Sửa phong trào đang chọn")
+        self.delete_button = button("Xóa", self.delete, "delete_movement")
+        self.copy_button = button("Sao chép sang năm sau", lambda: None, "copy_movements")
+        copy_menu = QMenu(self)
+        self.copy_one_action = copy_menu.addAction("")
+        self.copy_one_action.setObjectName("copy_one")
+        self.copy_one_action.triggered.connect(lambda _=False: self.copy_current_to_next())
+        self.copy_all_action = copy_menu.addAction("")
+        self.copy_all_action.setObjectName("copy_all")
+        self.copy_all_action.triggered.connect(lambda _=False: self.copy_all_to_next())
+        self.copy_button.setMenu(copy_menu)
+        buttons.addStretch(1)
+
+        self.model = MovementTableModel()
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        # The name takes what is left; the short columns are as wide as their text.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # "UBND huyện (trước 01/7/2025)" is long: elided, whole in the tooltip and the detail.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(2, em(self, 11))
+        self.table.setMinimumWidth(em(self, 40))
+        self.table.doubleClicked.connect(lambda _i: self.edit())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
+        for key, slot in ((Qt.Key.Key_Return, self.edit), (Qt.Key.Key_Enter, self.edit),
+                          (Qt.Key.Key_Delete, self.delete)):  # fmt: skip
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.detail = DetailView("Chọn một phong trào để xem các đợt, mốc kỷ niệm và đơn vị.")
+        self.detail.setObjectName("detail")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([620, 380])
+        splitter.setChildrenCollapsible(False)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(splitter)
+        self.stack.addWidget(self._empty_page())
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(strip)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.stack, 1)
+        self._plan = YearPlan(self.year)
+
+    def _empty_page(self) -> QWidget:
+        page = QWidget()
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_state")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        add = QPushButton("Thêm mới")
+        add.setObjectName("empty_add")
+        add.clicked.connect(lambda _=False: self.add())
+        self.copy_previous_button = QPushButton()
+        self.copy_previous_button.setObjectName("copy_previous_year")
+        self.copy_previous_button.clicked.connect(lambda _=False: self.copy_from_previous())
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(add)
+        row.addWidget(self.copy_previous_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    # Reading ----------------------------------------------------------------------------------
+
+    def reload(self, select_id: int | None = None) -> None:
+        if select_id is None and (current := self.current()) is not None:
+            select_id = current.id
+        y = self.year
+        self._plan = self._movements.year_plan(y)
+        self.plan_label.setText(plan_text(self._plan))
+        items = self._movements.list(y, self.search.text())
+        self._previous_count = self._movements.count(y - 1)
+        self.model.set_items(items)
+        searching = bool(self.search.text().strip())
+        self.count_label.setText(f"{len(items)} phong trào")
+        self.copy_one_action.setText(f"Phong trào đang chọn sang năm {y + 1}")
+        self.copy_all_action.setText(f"Tất cả phong trào năm {y} sang năm {y + 1}")
+        self.copy_previous_button.setText(f"Sao chép từ năm {y - 1}")
+        self.copy_previous_button.setVisible(self._previous_count > 0)
+        self.empty_label.setText(
+            f"Chưa có phong trào nào trong năm {y}. Thêm phong trào mới hoặc sao chép từ năm "
+            f"{y - 1}."
+            if self._previous_count
+            else f"Chưa có phong trào nào trong năm {y}. Bấm «Thêm mới» để ghi phong trào "
+            "đầu tiên của năm."
+        )
+        self.stack.setCurrentIndex(1 if not items and not searching else 0)
+        row = next((i for i, m in enumerate(items) if m.id == select_id), 0 if items else -1)
+        if row >= 0:
+            self.table.selectRow(row)
+        self._show_current()
+
+    def current(self) -> MovementItem | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.items):
+            return None
+        return self.model.items[index.row()]
+
+    def _show_current(self) -> None:
+        movement = self.current()
+        for w in (self.edit_button, self.delete_button, self.copy_one_action):
+            w.setEnabled(movement is not None)
+        self.copy_button.setEnabled(bool(self.model.items))
+        if movement is None:
+            text = self.search.text().strip()
+            self.detail.show_html(
+                empty_html(f"Không có phong trào nào khớp với «{text}».")
+                if text
+                else empty_html("Chọn một phong trào để xem các đợt, mốc kỷ niệm và đơn vị.")
+            )
+            return
+        try:
+            self.detail.show_html(movement_html(self._movements.get(movement.id)))
+        except UserError as exc:
+            self.detail.show_html(empty_html(exc.message))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # Actions ----------------------------------------------------------------------------------
+
+    def _changed(self, select_id: int | None = None) -> None:
+        self.reload(select_id)
+        self.on_changed()
+
+    def _submit(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        def failed(exc: UserError) -> None:
+            show_error(self, exc.message)
+
+        self.tasks.submit(work, done, failed, parent=self)
+
+    def add(self) -> None:
+        dialog = MovementDialog(self.services, self.tasks, self.year, parent=self)
+        if dialog.exec() and dialog.saved_id is not None:
+            self._changed(dialog.saved_id)
+
+    def edit(self) -> None:
+        movement = self.current()
+        if movement is None:
+            return
+        try:
+            detail = self._movements.get(movement.id)
+        except UserError as exc:
+            show_error(self, exc.message)
+            self.reload()
+            return
+        dialog = MovementDialog(self.services, self.tasks, self.year, detail, parent=self)
+        if dialog.exec():
+            self._changed(movement.id)
+
+    def delete(self) -> None:
+        movement = self.current()
+        if movement is None or not confirm(self, f"Xóa phong trào «{movement.name}»?", "Xóa"):
+            return
+        self._submit(lambda: self._movements.delete(movement.id), lambda _r: self._changed())
+
+    def edit_plan(self) -> None:
+        dialog = YearPlanDialog(self._movements, self.tasks, self._plan, parent=self)
+        if dialog.exec() and dialog.saved:
+            self._changed()
+
+    def copy_current_to_next(self) -> None:
+        movement = self.current()
+        if movement is None:
+            return
+        target = self.year + 1
+        question = (
+            f"Sao chép phong trào «{movement.name}» sang năm {target}?\n\nNgày tháng, các đợt, "
+            f"mốc kỷ niệm và đơn vị tham gia được chuyển sang năm {target}; đăng ký thi đua và "
+            "sơ kết, tổng kết không được sao chép."
+        )
+        if not confirm(self, question, "Sao chép"):
+            return
+
+        def done(_new_id: int) -> None:
+            self.on_changed()
+            show_info(
+                self,
+                f"Đã sao chép phong trào «{movement.name}» sang năm {target}. Chọn năm {target} "
+                "để xem và sửa văn bản phát động nếu năm đó có văn bản mới.",
+            )
+
+        self._submit(lambda: self._movements.copy_to_year(movement.id, target), done)
+
+    def copy_all_to_next(self) -> None:
+        source, target = self.year, self.year + 1
+        question = (
+            f"Sao chép tất cả phong trào năm {source} sang năm {target}?\n\nPhong trào đã có ở "
+            f"năm {target} được bỏ qua; đăng ký thi đua và sơ kết, tổng kết không được sao chép."
+        )
+        if confirm(self, question, "Sao chép"):
+            self._copy_all(source, target, stay=False)
+
+    def copy_from_previous(self) -> None:
+        self._copy_all(self.year - 1, self.year, stay=True)
+
+    def _copy_all(self, source: int, target: int, *, stay: bool) -> None:
+        def done(count: int) -> None:
+            if stay:
+                self._changed()
+            else:
+                self.on_changed()
+            if count:
+                where = "" if stay else f" Chọn năm {target} để xem."
+                show_info(self, f"Đã sao chép {count} phong trào từ năm {source} sang năm "
+                                f"{target}.{where}")  # fmt: skip
+            else:
+                show_info(self, f"Năm {target} đã có đủ các phong trào của năm {source}; "
+                                "không có gì để sao chép.")  # fmt: skip
+
+        self._submit(lambda: self._movements.copy_all_to_year(source, target), done)

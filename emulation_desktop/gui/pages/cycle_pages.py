@@ -1,0 +1,18 @@
+"""The tabs of the two sections of the yearly cycle, in the order an officer works through them."""
+
+from __future__ import annotations
+
+from emulation_desktop.gui.evaluations.complaints_tab import ComplaintsTab
+from emulation_desktop.gui.evaluations.grades_tab import GradesTab
+from emulation_desktop.gui.evaluations.initiatives_tab import InitiativesTab
+from emulation_desktop.gui.evaluations.periods_tab import PeriodsTab
+from emulation_desktop.gui.movements.models_tab import ModelsTab
+from emulation_desktop.gui.movements.movements_tab import MovementsTab
+from emulation_desktop.gui.movements.registrations_tab import RegistrationsTab
+from emulation_desktop.gui.movements.reviews_tab import ReviewsTab
+from emulation_desktop.gui.pages.tabbed import TabFactory
+
+TABS: dict[str, tuple[TabFactory, ...]] = {
+    "movements": (MovementsTab, RegistrationsTab, ReviewsTab, ModelsTab),
+    "evaluations": (GradesTab, PeriodsTab, InitiativesTab, ComplaintsTab),
+}

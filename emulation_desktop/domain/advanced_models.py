@@ -10,9 +10,8 @@ from typing import NamedTuple
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import Channel, ModelStatus
 from emulation_desktop.domain.errors import ValidationError
-from emulation_desktop.domain.registrations import clean_lines
 from emulation_desktop.domain.subjects import SubjectKey, SubjectRef
-from emulation_desktop.domain.text import nfc
+from emulation_desktop.domain.text import nfc, nfc_lines
 
 NAME_MAX = 500
 
@@ -35,8 +34,8 @@ def validate_model(data: ModelInput) -> ModelInput:
     clean = replace(
         data,
         name=nfc(data.name),
-        description=clean_lines(data.description),
-        note=clean_lines(data.note),
+        description=nfc_lines(data.description),
+        note=nfc_lines(data.note),
         channels=tuple(c for c in Channel if c in set(data.channels)),
     )
     errors: dict[str, str] = {}
@@ -90,6 +89,7 @@ class ModelProgress(NamedTuple):
 
     counted: int
     target: int
+    building: int = 0  # still being built: shown on the overview, not counted
 
     @property
     def reached(self) -> bool:

@@ -22,11 +22,11 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import ComplaintKind
 from emulation_desktop.domain.errors import ValidationError
-from emulation_desktop.domain.initiatives import nfc_lines
 from emulation_desktop.domain.subjects import SubjectKey, SubjectRef
-from emulation_desktop.domain.text import fold, nfc
+from emulation_desktop.domain.text import fold, nfc, nfc_lines
 
 MAX_TEXT = 500
 DEFAULT_DAYS: dict[ComplaintKind, int | None] = {
@@ -104,9 +104,9 @@ def validate_complaint(data: ComplaintInput, today: dt.date) -> ComplaintInput:
     clean = replace(
         data,
         sender=nfc(data.sender),
-        content=nfc_lines(data.content),
-        handling=nfc_lines(data.handling),
-        result=nfc_lines(data.result),
+        content=nfc_lines(data.content, keep_blank=True),
+        handling=nfc_lines(data.handling, keep_blank=True),
+        result=nfc_lines(data.result, keep_blank=True),
         document=nfc(data.document),
     )
     errors: dict[str, str] = {}
@@ -126,14 +126,14 @@ def validate_complaint(data: ComplaintInput, today: dt.date) -> ComplaintInput:
         errors["document"] = f"Dài quá {MAX_TEXT} ký tự."
     if received is not None and clean.deadline is not None and clean.deadline < received:
         errors["deadline"] = (
-            f"Hạn giải quyết {clean.deadline:%d/%m/%Y} trước ngày nhận {received:%d/%m/%Y}."
+            f"Hạn giải quyết {day_text(clean.deadline)} trước ngày nhận {day_text(received)}."
         )
     if clean.closed_on is not None:
         if clean.closed_on > today:
             errors["closed_on"] = "Ngày kết thúc không thể ở tương lai."
         elif received is not None and clean.closed_on < received:
             errors["closed_on"] = (
-                f"Ngày kết thúc {clean.closed_on:%d/%m/%Y} trước ngày nhận {received:%d/%m/%Y}."
+                f"Ngày kết thúc {day_text(clean.closed_on)} trước ngày nhận {day_text(received)}."
             )
         if not clean.result:
             errors["result"] = "Hãy ghi kết quả giải quyết trước khi kết thúc vụ việc."
@@ -173,7 +173,7 @@ class ComplaintItem:
 
     def status_text(self, today: dt.date) -> str:
         if self.closed_on is not None:
-            return f"Đã kết thúc {self.closed_on:%d/%m/%Y}"
+            return f"Đã kết thúc {day_text(self.closed_on)}"
         if days := self.overdue_days(today):
             return f"Quá hạn {days} ngày"
         return "Đang giải quyết"

@@ -14,6 +14,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.demo_cycle import DemoCycle, culture_key, yearly_key
 from emulation_desktop.domain.demo_data import DemoCommune
 from emulation_desktop.domain.demo_records import Who
@@ -101,7 +102,7 @@ def _refusals(cycle: DemoCycle, year: int) -> dict[int, tuple[dt.date, str]]:
         if p.end is not None and p.end < _REGISTERED[year]:
             continue
         day = max(_DECIDED[year], p.start + dt.timedelta(days=8))
-        why = f"Bị kỷ luật {p.form.lower()} từ {p.start:%d/%m/%Y}; không xét danh hiệu trong "
+        why = f"Bị kỷ luật {p.form.lower()} từ {day_text(p.start)}; không xét danh hiệu trong "
         out[p.person_index] = (day, why + "thời gian thi hành kỷ luật.")
     return out
 

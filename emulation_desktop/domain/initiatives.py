@@ -18,9 +18,10 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import InitiativeKind, InitiativeScope
 from emulation_desktop.domain.errors import ValidationError
-from emulation_desktop.domain.text import fold, nfc
+from emulation_desktop.domain.text import fold, nfc, nfc_lines
 
 MAX_TITLE = 500
 MAX_TEXT = 500
@@ -28,16 +29,11 @@ MAX_NUMBER = 60
 MIN_YEAR = 1990
 
 
-def nfc_lines(text: str) -> str:
-    """NFC for a multi-line text: each line cleaned, the line breaks kept, blank edges dropped."""
-    return "\n".join(nfc(line) for line in (text or "").splitlines()).strip("\n")
-
-
 def document_text(number: str, day: dt.date | None, issuer: str = "") -> str:
     """ "15/QĐ-UBND ngày 12/12/2025 của UBND xã Cát Thành" (the parts that are known)."""
     text = number
     if day is not None:
-        text += f" ngày {day:%d/%m/%Y}"
+        text += f" ngày {day_text(day)}"
     if issuer:
         text += f" của {issuer}"
     return text.strip()
@@ -73,10 +69,10 @@ def validate_initiative(data: InitiativeInput, today: dt.date) -> InitiativeInpu
         data,
         title=nfc(data.title),
         field=nfc(data.field),
-        summary=nfc_lines(data.summary),
+        summary=nfc_lines(data.summary, keep_blank=True),
         doc_number=nfc(data.doc_number),
         doc_issuer=nfc(data.doc_issuer),
-        note=nfc_lines(data.note),
+        note=nfc_lines(data.note, keep_blank=True),
         authors=tuple(data.authors),
     )
     errors: dict[str, str] = {}
@@ -133,8 +129,8 @@ def _check_dates(c: InitiativeInput, today: dt.date, errors: dict[str, str]) -> 
         errors["doc_date"] = "Ngày văn bản công nhận không thể ở tương lai."
     elif c.applied_from is not None and c.doc_date < c.applied_from:
         errors["doc_date"] = (
-            f"Ngày công nhận {c.doc_date:%d/%m/%Y} trước ngày bắt đầu áp dụng "
-            f"{c.applied_from:%d/%m/%Y}: sáng kiến được công nhận sau khi đã áp dụng."
+            f"Ngày công nhận {day_text(c.doc_date)} trước ngày bắt đầu áp dụng "
+            f"{day_text(c.applied_from)}: sáng kiến được công nhận sau khi đã áp dụng."
         )
     if (
         c.year is not None
@@ -146,7 +142,7 @@ def _check_dates(c: InitiativeInput, today: dt.date, errors: dict[str, str]) -> 
         )
     ):
         errors["year"] = (
-            f"Năm công nhận {c.year} không khớp với văn bản ngày {c.doc_date:%d/%m/%Y}: "
+            f"Năm công nhận {c.year} không khớp với văn bản ngày {day_text(c.doc_date)}: "
             f"chỉ được là năm {c.doc_date.year} hoặc năm {c.doc_date.year - 1} (thành tích "
             "năm trước được công nhận đầu năm sau)."
         )

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+from emulation_desktop.domain.advanced_models import ModelProgress
 from emulation_desktop.domain.enums import ComplaintKind, Launcher, RegistrationStatus
 
 UPCOMING_DAYS = 60
@@ -111,13 +112,6 @@ class EvaluationProgress:
     @property
     def missing(self) -> int:
         return self.people - self.people_done + self.collectives - self.collectives_done
-
-
-@dataclass(frozen=True, slots=True)
-class ModelProgress:
-    target: int
-    recognised: int  # recognised or replicated: what counts against the target
-    building: int
 
 
 @dataclass(frozen=True, slots=True)

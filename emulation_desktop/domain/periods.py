@@ -14,7 +14,7 @@ from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import PeriodKind
 from emulation_desktop.domain.errors import ValidationError
 from emulation_desktop.domain.rules.facts import Period
-from emulation_desktop.domain.text import nfc
+from emulation_desktop.domain.text import nfc, nfc_lines
 
 __all__ = [
     "DISCIPLINE_FORMS",
@@ -112,14 +112,14 @@ def validate_period(data: PeriodInput) -> PeriodInput:
     form = nfc(data.form) if data.kind is PeriodKind.DISCIPLINE else ""
     if data.kind is PeriodKind.DISCIPLINE and not form:
         errors["form"] = "Hãy chọn hoặc gõ hình thức kỷ luật (ví dụ Khiển trách, Cảnh cáo)."
-    document, note = nfc(data.document), data.note.strip()
+    document = nfc(data.document)
     for key, value, label in (("form", form, "Hình thức"), ("document", document, "Văn bản")):
         if len(value) > TEXT_MAX and key not in errors:
             errors[key] = f"{label} dài quá {TEXT_MAX} ký tự; hãy rút gọn."
     if errors:
         raise ValidationError(errors)
     return PeriodInput(data.person_id, data.kind, data.start, data.end, form, document,
-                       "\n".join(nfc(line) for line in note.splitlines()))  # fmt: skip
+                       nfc_lines(data.note, keep_blank=True))  # fmt: skip
 
 
 def first_overlap(

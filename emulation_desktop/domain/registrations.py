@@ -1,5 +1,6 @@
 """Đăng ký thi đua: what a registration holds, the steps of its status, the report of a bulk
-registration, and the movements and titles a registration can be made to."""
+registration, and the titles a registration can be made to (the movements are
+domain.movement_choices)."""
 
 from __future__ import annotations
 
@@ -12,19 +13,14 @@ from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import AwardKind, RegistrationStatus, SubjectKind
 from emulation_desktop.domain.errors import ValidationError
 from emulation_desktop.domain.rules.model import AwardType
-from emulation_desktop.domain.subjects import SubjectKey, SubjectRef
-from emulation_desktop.domain.text import fold, name_sort_key, nfc, text_sort_text
+from emulation_desktop.domain.subjects import SubjectKey, SubjectRef, subject_sort_key
+from emulation_desktop.domain.text import nfc, nfc_lines, text_sort_text
 
 # The movement filter's value for registrations to a yearly title without a movement (ids
 # start at 1, so 0 names no row).
 WITHOUT_MOVEMENT = 0
 SHOWN_NAMES = 5
 _S = RegistrationStatus
-
-
-def clean_lines(text: str) -> str:
-    """Multi-line text as stored: each line NFC with blanks collapsed, empty lines dropped."""
-    return "\n".join(line for raw in text.splitlines() if (line := nfc(raw)))
 
 
 def join_names(names: Sequence[str], noun: str = "người", limit: int = SHOWN_NAMES) -> str:
@@ -35,48 +31,7 @@ def join_names(names: Sequence[str], noun: str = "người", limit: int = SHOWN_
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " và " + shown[-1]
 
 
-# Movements and titles a registration is made to ------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class PhaseChoice:
-    id: int
-    number: int
-    name: str
-    start: dt.date
-    end: dt.date
-
-    @property
-    def title(self) -> str:
-        """ "Đợt 1: Chào mừng 70 năm Chiến thắng Điện Biên Phủ" (a name that already says
-        "Đợt 1" is not prefixed twice)."""
-        return phase_title(self.number, self.name)
-
-    @property
-    def label(self) -> str:
-        """The title with the dates, for combo boxes."""
-        return f"{self.title} ({day_text(self.start)} – {day_text(self.end)})"
-
-
-def phase_title(number: int, name: str) -> str:
-    if fold(name).startswith(f"dot {number}"):
-        return name
-    return f"Đợt {number}: {name}" if name else f"Đợt {number}"
-
-
-@dataclass(frozen=True, slots=True)
-class MovementChoice:
-    """A movement of the year as combos and checks need it (never the whole movement)."""
-
-    id: int
-    year: int
-    name: str
-    start: dt.date
-    end: dt.date
-    phases: tuple[PhaseChoice, ...] = ()
-
-    def phase(self, phase_id: int | None) -> PhaseChoice | None:
-        return next((p for p in self.phases if p.id == phase_id), None)
+# Titles a registration is made to ---------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +98,8 @@ def validate_registration(data: RegistrationInput, *, new: bool = True) -> Regis
     clean = replace(
         data,
         award_code=data.award_code.strip(),
-        targets=clean_lines(data.targets),
-        note=clean_lines(data.note),
+        targets=nfc_lines(data.targets),
+        note=nfc_lines(data.note),
     )
     errors: dict[str, str] = {}
     if clean.subject is None:
@@ -153,16 +108,20 @@ def validate_registration(data: RegistrationInput, *, new: bool = True) -> Regis
         errors["award_code"] = (
             "Hãy chọn phong trào thi đua hoặc danh hiệu thi đua (có thể chọn cả hai)."
         )
-    if new and clean.status not in (_S.DRAFT, _S.PENDING):
-        errors["status"] = "Đăng ký mới chỉ ở trạng thái «Chưa gửi» hoặc «Chờ duyệt»."
-    day = clean.registered_on
-    if day is not None and day.year not in (clean.year - 1, clean.year):
-        errors["registered_on"] = (
-            f"Ngày đăng ký phải trong năm {clean.year} (hoặc cuối năm {clean.year - 1})."
-        )
+    _check_new(errors, clean.year, clean.status if new else None, clean.registered_on)
     if errors:
         raise ValidationError(errors)
     return clean
+
+
+def _check_new(
+    errors: dict[str, str], year: int, status: RegistrationStatus | None, day: dt.date | None
+) -> None:
+    """The status a new registration starts in (None: not a new one) and its date's year."""
+    if status is not None and status not in (_S.DRAFT, _S.PENDING):
+        errors["status"] = "Đăng ký mới chỉ ở trạng thái «Chưa gửi» hoặc «Chờ duyệt»."
+    if day is not None and day.year not in (year - 1, year):
+        errors["registered_on"] = f"Ngày đăng ký phải trong năm {year} (hoặc cuối năm {year - 1})."
 
 
 # Status steps: Chưa gửi → Chờ duyệt → Đã duyệt / Từ chối; any of them back to Chưa gửi ----------
@@ -257,13 +216,6 @@ class RegistrationItem:
         return " – ".join(parts)
 
 
-def subject_sort_key(ref: SubjectRef) -> tuple:
-    """Collectives first, then people and households, each in Vietnamese order."""
-    if ref.kind is SubjectKind.UNIT:
-        return (0, text_sort_text(ref.name))
-    return (1 if ref.kind is SubjectKind.PERSON else 2, name_sort_key(ref.name))
-
-
 _STATUS_ORDER = {s: i for i, s in enumerate(RegistrationStatus)}
 
 
@@ -311,7 +263,7 @@ def validate_unit_registration(data: UnitRegistrationInput) -> UnitRegistrationI
         data,
         person_award=data.person_award.strip(),
         unit_award=data.unit_award.strip(),
-        targets=clean_lines(data.targets),
+        targets=nfc_lines(data.targets),
     )
     errors: dict[str, str] = {}
     if clean.unit_id is None:
@@ -323,13 +275,7 @@ def validate_unit_registration(data: UnitRegistrationInput) -> UnitRegistrationI
             errors["person_award"] = "Hãy chọn phong trào thi đua hoặc danh hiệu cho cá nhân."
         if clean.collectives and not clean.unit_award:
             errors["unit_award"] = "Hãy chọn phong trào thi đua hoặc danh hiệu cho tập thể."
-    if clean.status not in (_S.DRAFT, _S.PENDING):
-        errors["status"] = "Đăng ký mới chỉ ở trạng thái «Chưa gửi» hoặc «Chờ duyệt»."
-    day = clean.registered_on
-    if day is not None and day.year not in (clean.year - 1, clean.year):
-        errors["registered_on"] = (
-            f"Ngày đăng ký phải trong năm {clean.year} (hoặc cuối năm {clean.year - 1})."
-        )
+    _check_new(errors, clean.year, clean.status, clean.registered_on)
     if errors:
         raise ValidationError(errors)
     return clean

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import RegistrationStatus, ReviewKind, ReviewResult
 from emulation_desktop.domain.errors import ValidationError
-from emulation_desktop.domain.registrations import MovementChoice, clean_lines
+from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.domain.subjects import SubjectRef
-from emulation_desktop.domain.text import nfc
+from emulation_desktop.domain.text import nfc, nfc_lines
 
 DOCUMENT_MAX = 500
 
@@ -29,7 +29,7 @@ class ReviewInput:
 
 def validate_review(data: ReviewInput, movement: MovementChoice | None) -> ReviewInput:
     """Checks that need only the movement with its phases (the service adds the duplicate)."""
-    clean = replace(data, document=nfc(data.document), summary=clean_lines(data.summary))
+    clean = replace(data, document=nfc(data.document), summary=nfc_lines(data.summary))
     errors: dict[str, str] = {}
     if movement is None:
         errors["movement_id"] = "Hãy chọn phong trào thi đua được sơ kết, tổng kết."

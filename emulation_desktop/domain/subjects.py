@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emulation_desktop.domain.enums import SubjectKind
+from emulation_desktop.domain.text import name_sort_key, text_sort_text
 
 SubjectKey = tuple[SubjectKind, int]
 
@@ -28,3 +29,10 @@ class SubjectRef:
     def label(self) -> str:
         """ "Nguyễn Văn An (Tổ dân phố số 3)": how pickers and lists show a subject."""
         return f"{self.name} ({self.place})" if self.place else self.name
+
+
+def subject_sort_key(ref: SubjectRef) -> tuple:
+    """Collectives first, then people and households, each in Vietnamese order."""
+    if ref.kind is SubjectKind.UNIT:
+        return (0, text_sort_text(ref.name))
+    return (1 if ref.kind is SubjectKind.PERSON else 2, name_sort_key(ref.name))

@@ -14,6 +14,7 @@ __all__ = [
     "name_sort_key",
     "name_sort_text",
     "nfc",
+    "nfc_lines",
     "proper_name",
     "split_name",
     "tcvn3_to_unicode",
@@ -27,6 +28,13 @@ __all__ = [
 def nfc(s: str) -> str:
     """The one stored form of any text: NFC, surrounding blanks removed, inner runs collapsed."""
     return " ".join(unicodedata.normalize("NFC", s).split())
+
+
+def nfc_lines(text: str, *, keep_blank: bool = False) -> str:
+    """A multi-line text as stored: each line `nfc`, empty lines dropped, or with `keep_blank`
+    kept between paragraphs (never at the edges): long write-ups keep their paragraphs."""
+    lines = [nfc(raw) for raw in (text or "").splitlines()]
+    return "\n".join(lines if keep_blank else [line for line in lines if line]).strip("\n")
 
 
 def fold(s: str) -> str:

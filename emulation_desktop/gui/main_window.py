@@ -307,9 +307,11 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not all(page.can_leave() for page in self._page_by_key.values()):
-            event.ignore()  # the officer chose to stay with unsaved changes
-            return
+        for page in self._page_by_key.values():
+            if not page.can_leave():
+                self.go_to(page.section.key)  # the officer stays with the unsaved changes
+                event.ignore()
+                return
         self.save_state()
         self._tasks.wait_idle()
         super().closeEvent(event)

@@ -15,21 +15,32 @@ from emulation_desktop.domain.advanced_models import (
     validate_model,
 )
 from emulation_desktop.domain.enums import Channel, ModelStatus
-from emulation_desktop.domain.errors import UserError, ValidationError
-from emulation_desktop.domain.registrations import MovementChoice
+from emulation_desktop.domain.errors import UserError
+from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.domain.text import fold, nfc, text_sort_text
-from emulation_desktop.services.registrations import movement_choices
+from emulation_desktop.services.movement_choices import chosen_movement, movement_choices
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.services.subjects import (
     require_subject,
-    subject_columns,
-    subject_key,
+    row_subject_key,
+    set_subject,
     subject_refs,
 )
 from emulation_desktop.store.cycle_models import AdvancedModelRow, MovementRow, YearPlanRow
 from emulation_desktop.store.db import Database
 
 COUNTED = [s for s in ModelStatus if s.counts]
+
+
+def model_progress(s: Session, year: int, target: int) -> ModelProgress:
+    """The year's models that count (recognised or replicated) and those still being built."""
+    counted, building = s.execute(
+        select(
+            func.count().filter(AdvancedModelRow.status.in_(COUNTED)),
+            func.count().filter(AdvancedModelRow.status == ModelStatus.BUILDING),
+        ).where(AdvancedModelRow.year == year)
+    ).one()
+    return ModelProgress(counted, target, building)
 
 
 class AdvancedModelService:
@@ -75,13 +86,8 @@ class AdvancedModelService:
     def progress(self, year: int) -> ModelProgress:
         """Recognised or replicated models of `year` against the plan's `model_target`."""
         with self._db.session_scope() as s:
-            counted = s.scalar(
-                select(func.count())
-                .select_from(AdvancedModelRow)
-                .where(AdvancedModelRow.year == year, AdvancedModelRow.status.in_(COUNTED))
-            )
             plan = s.get(YearPlanRow, year)
-            return ModelProgress(counted or 0, plan.model_target if plan else 0)
+            return model_progress(s, year, plan.model_target if plan else 0)
 
     # Writing ----------------------------------------------------------------------------------
 
@@ -115,22 +121,10 @@ class AdvancedModelService:
 def _fill(s: Session, row: AdvancedModelRow, clean: ModelInput) -> str:
     """Copy the checked input onto the row; the subject's label for the audit."""
     assert clean.subject is not None
-    try:
-        ref = require_subject(s, *clean.subject)
-    except UserError as exc:
-        raise ValidationError({"subject": exc.message}) from exc
-    if clean.movement_id is not None:
-        movement = s.get(MovementRow, clean.movement_id)
-        if movement is None:
-            raise ValidationError({"movement_id": "Phong trào đã chọn không còn; hãy chọn lại."})
-        if movement.year != clean.year:
-            raise ValidationError({"movement_id": (
-                f"Phong trào «{movement.name}» thuộc năm {movement.year}, không phải năm "
-                f"{clean.year} của mô hình.")})  # fmt: skip
+    ref = require_subject(s, *clean.subject, field="subject")
+    chosen_movement(s, clean.movement_id, clean.year)
     row.year, row.name, row.description = clean.year, clean.name, clean.description
-    row.subject_kind = clean.subject[0]
-    for column, value in subject_columns(*clean.subject).items():
-        setattr(row, column, value)
+    set_subject(row, clean.subject)
     row.channels = [c.value for c in clean.channels]
     row.status, row.recognised_on = clean.status, clean.recognised_on
     row.movement_id, row.note = clean.movement_id, clean.note
@@ -140,7 +134,7 @@ def _fill(s: Session, row: AdvancedModelRow, clean: ModelInput) -> str:
 def _items(
     s: Session, found: Sequence[Row[tuple[AdvancedModelRow, str | None]]]
 ) -> list[ModelItem]:
-    keys = [subject_key(r.person_id, r.unit_id, r.household_id) for r, _ in found]
+    keys = [row_subject_key(r) for r, _ in found]
     refs = subject_refs(s, keys)
     out = []
     for (r, movement), key in zip(found, keys, strict=True):

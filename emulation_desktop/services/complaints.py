@@ -24,9 +24,14 @@ from emulation_desktop.domain.complaints import (
 from emulation_desktop.domain.enums import ComplaintKind, SubjectKind
 from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.domain.subjects import SubjectKey, SubjectRef
-from emulation_desktop.services.initiatives import export_heading
+from emulation_desktop.services.profile import ProfileService, export_heading
 from emulation_desktop.services.registry_write import audit
-from emulation_desktop.services.subjects import subject_columns, subject_key, subject_refs
+from emulation_desktop.services.subjects import (
+    row_subject_key,
+    set_subject,
+    subject_key,
+    subject_refs,
+)
 from emulation_desktop.spreadsheet.writer import Column, ColumnType, TableExport, write_xlsx
 from emulation_desktop.store.cycle_models import ComplaintRow
 from emulation_desktop.store.db import Database
@@ -50,7 +55,7 @@ _COLUMN = {
 def _key(row: ComplaintRow) -> SubjectKey | None:
     if row.person_id is None and row.unit_id is None and row.household_id is None:
         return None
-    return subject_key(row.person_id, row.unit_id, row.household_id)
+    return row_subject_key(row)
 
 
 def open_subject_keys(session: Session) -> set[SubjectKey]:
@@ -219,7 +224,7 @@ class ComplaintService:
             for i in items
         )  # fmt: skip
         title = "SỔ THEO DÕI ĐƠN THƯ, KIỂM TRA, GIÁM SÁT VỀ THI ĐUA, KHEN THƯỞNG"
-        lines = export_heading(self._db, today, filters)
+        lines = export_heading(ProfileService(self._db).get(), today, filters)
         return write_xlsx(Path(path), [TableExport(title, EXPORT_COLUMNS, rows, lines, "Đơn thư")])
 
 
@@ -251,11 +256,4 @@ def _fill(row: ComplaintRow, c: ComplaintInput) -> None:
     row.deadline, row.handling, row.result, row.closed_on = (
         c.deadline, c.handling, c.result, c.closed_on
     )  # fmt: skip
-    if c.subject is None:
-        row.subject_kind = None
-        row.person_id = row.unit_id = row.household_id = None
-    else:
-        kind, id_ = c.subject
-        row.subject_kind = kind
-        for column, value in subject_columns(kind, id_).items():
-            setattr(row, column, value)
+    set_subject(row, c.subject)

@@ -2,46 +2,41 @@
 
 Facts are read in a few set queries (grades, awards, members, recognised initiatives, discipline
 and leave periods, open complaints and inspections), never one query per subject, so a whole
-commune is checked at once. The rules are those in force at the end of the achievement
-year (the criteria follow the achievement period). Officers' written overrides are kept and
-applied on every later check.
+commune is checked at once; and only what the rules can read: the grades of the year checked,
+the awards their criteria lead to over the years they look back (`history_read`), the people
+who are candidates or members of a candidate collective (10,000 people with ten years of
+history: well under the 1 s budget, see benchmarks/bench_eligibility.py). The rules are those
+in force at the end of the achievement year (the criteria follow the achievement period).
+Officers' written overrides are kept and applied on every later check.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Collection
+import gc
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from emulation_desktop.domain.enums import Grade, PeriodKind, PersonKind, SubjectKind, UnitKind
+from emulation_desktop.domain.enums import SubjectKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.rules.eligibility import (
     Assessment,
     EligibilityEngine,
     Outcome,
     Verdict,
+    history_read,
     override_reason,
 )
-from emulation_desktop.domain.rules.facts import FactsBook, Leave, PastAward, Period, SubjectFacts
-from emulation_desktop.domain.text import name_sort_key, nfc
-from emulation_desktop.services.complaints import open_subject_keys
-from emulation_desktop.services.initiatives import recognised_years
-from emulation_desktop.services.registry_read import unit_and_descendants
+from emulation_desktop.domain.text import nfc
+from emulation_desktop.services.eligibility_facts import read_facts
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.services.rules import RulesService
-from emulation_desktop.store.cycle_models import PersonPeriodRow
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import (
-    AwardRow,
     EligibilityOverrideRow,
-    EvaluationRow,
-    HouseholdRow,
-    PersonRow,
-    UnitRow,
 )
 
 
@@ -110,6 +105,12 @@ class EligibilityService:
 
         `ticked`: ids of the checklist criteria the officer confirmed for every candidate.
         """
+        with _collector_paused():
+            return self._check(award_code, year, unit_id, ticked)
+
+    def _check(
+        self, award_code: str, year: int, unit_id: int | None, ticked: Collection[str]
+    ) -> EligibilityReport:
         rules = self._rules.in_force(dt.date(year, 12, 31))
         try:
             award = rules.award(award_code)
@@ -117,8 +118,9 @@ class EligibilityService:
             raise UserError(
                 f"Bộ quy định «{rules.name}» không có danh hiệu, hình thức «{award_code}»."
             ) from exc
+        history = history_read(rules, award_code)
         with self._db.session_scope() as s:
-            book, candidates, places = _facts(s, award.subject, year, unit_id)
+            book, subjects, places = read_facts(s, award.subject, year, unit_id, history)
             overrides = {
                 (o.subject_kind, o.subject_id): o
                 for o in s.scalars(
@@ -128,15 +130,16 @@ class EligibilityService:
                     )
                 )
             }
-        subjects = sorted(candidates, key=lambda f: name_sort_key(f.name))
         engine = EligibilityEngine(rules, book)
         assessed = engine.assess_batch(subjects, award_code, year, ticked) if subjects else []
-        for i, a in enumerate(assessed):
-            o = overrides.get((a.subject.kind, a.subject.id))
-            if o is not None:
-                assessed[i] = a.with_override(o.reason, o.by, Verdict(o.verdict))
-        assessed = engine.apply_caps(assessed)  # overrides count in the caps
-        rows = [_row(a, places.get(a.subject.key, "")) for a in assessed]
+        if overrides:
+            for i, a in enumerate(assessed):
+                o = overrides.get((a.subject.kind, a.subject.id))
+                if o is not None:
+                    assessed[i] = a.with_override(o.reason, o.by, Verdict(o.verdict))
+            assessed = engine.apply_caps(assessed)  # overrides count in the caps
+        row = _Lines()
+        rows = [row(a, places.get(a.subject.key, "")) for a in assessed]
         warnings = tuple(dict.fromkeys(w for a in assessed for w in a.warnings))
         return EligibilityReport(award_code, award.name, year, rules.name, tuple(rows), warnings)
 
@@ -203,159 +206,55 @@ class EligibilityService:
                 s.delete(row)
 
 
-_STAFF = (PersonKind.CAN_BO, PersonKind.CONG_CHUC, PersonKind.VIEN_CHUC, PersonKind.NGUOI_LAO_DONG)
-Key = tuple[SubjectKind, int]
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off for the length of a check.
 
-
-def _facts(
-    s: Session, kind: SubjectKind, year: int, unit_id: int | None
-) -> tuple[FactsBook, list[SubjectFacts], dict[Key, str]]:
-    """All facts in a few set queries; the candidates of `kind`; where each one belongs.
-
-    Besides grades and awards: the years of recognised initiatives each person authored,
-    discipline and leave periods (maternity leave kept apart: it counts as work), and whether
-    an open complaint or inspection names the subject (nominations paused).
-
-    People candidates are those graded for `year` (the yearly evaluation is the entry point of
-    every individual title); when nobody is graded yet, the active staff are listed.
+    A check of 10,000 people builds a few hundred thousand objects that all live until the
+    report is returned: the collector's passes over them free nothing and took 40 % of the time.
+    Reference counting still frees everything else meanwhile.
     """
-    allowed = set(unit_and_descendants(s, unit_id)) if unit_id is not None else None
-    units = {
-        r.id: r for r in s.execute(select(UnitRow.id, UnitRow.name, UnitRow.kind, UnitRow.active))
-    }
-    grades: dict[Key, dict[int, Grade]] = defaultdict(dict)
-    for pid, uid, y, grade in s.execute(
-        select(
-            EvaluationRow.person_id, EvaluationRow.unit_id, EvaluationRow.year, EvaluationRow.grade
-        )
-    ):
-        key = (SubjectKind.PERSON, pid) if pid is not None else (SubjectKind.UNIT, uid)
-        grades[key][y] = grade
-    awards: dict[Key, list[PastAward]] = defaultdict(list)
-    for code, y, day, pid, uid, hid in s.execute(
-        select(
-            AwardRow.award_code,
-            AwardRow.year,
-            AwardRow.decision_date,
-            AwardRow.person_id,
-            AwardRow.unit_id,
-            AwardRow.household_id,
-        )
-    ):
-        key = (
-            (SubjectKind.PERSON, pid)
-            if pid is not None
-            else (SubjectKind.UNIT, uid)
-            if uid is not None
-            else (SubjectKind.HOUSEHOLD, hid)
-        )
-        awards[key].append(PastAward(code, y, day))
-
-    initiative_years = recognised_years(s)
-    pending = open_subject_keys(s)
-    disciplines: dict[int, list[Period]] = defaultdict(list)
-    leaves: dict[int, list[Leave]] = defaultdict(list)
-    for pid, pkind, start, end in s.execute(
-        select(
-            PersonPeriodRow.person_id,
-            PersonPeriodRow.kind,
-            PersonPeriodRow.start_date,
-            PersonPeriodRow.end_date,
-        ).order_by(PersonPeriodRow.start_date)
-    ):
-        if pkind is PeriodKind.DISCIPLINE:
-            disciplines[pid].append(Period(start, end))
-        else:
-            leaves[pid].append(Leave(Period(start, end), maternity=pkind is PeriodKind.MATERNITY))
-
-    subjects: list[SubjectFacts] = []
-    candidates: list[SubjectFacts] = []
-    places: dict[Key, str] = {}
-    members: dict[int, list[int]] = defaultdict(list)
-    staff: list[SubjectFacts] = []
-    for pid, name, uid, pkind in s.execute(
-        select(PersonRow.id, PersonRow.full_name, PersonRow.unit_id, PersonRow.kind).where(
-            PersonRow.active.is_(True)
-        )
-    ):
-        key = (SubjectKind.PERSON, pid)
-        f = SubjectFacts(
-            SubjectKind.PERSON,
-            pid,
-            name,
-            grades.get(key, {}),
-            tuple(awards.get(key, ())),
-            initiative_years=frozenset(initiative_years.get(pid, ())),
-            disciplines=tuple(disciplines.get(pid, ())),
-            pending_review=key in pending,
-            leaves=tuple(leaves.get(pid, ())),
-        )
-        subjects.append(f)
-        members[uid].append(pid)
-        if kind is SubjectKind.PERSON and (allowed is None or uid in allowed):
-            places[key] = units[uid].name
-            if year in f.grades:
-                candidates.append(f)
-            elif pkind in _STAFF:
-                staff.append(f)
-    if kind is SubjectKind.PERSON and not candidates:
-        candidates = staff
-    if kind is SubjectKind.UNIT:
-        for uid, u in units.items():
-            if u.active and u.kind is not UnitKind.GROUP and (allowed is None or uid in allowed):
-                key = (SubjectKind.UNIT, uid)
-                f = SubjectFacts(
-                    SubjectKind.UNIT,
-                    uid,
-                    u.name,
-                    grades.get(key, {}),
-                    tuple(awards.get(key, ())),
-                    pending_review=key in pending,
-                    members=tuple(members[uid]),
-                )
-                subjects.append(f)
-                candidates.append(f)
-                places[key] = u.kind.label
-    if kind is SubjectKind.HOUSEHOLD:
-        for hid, head, uid in s.execute(
-            select(HouseholdRow.id, PersonRow.full_name, HouseholdRow.unit_id)
-            .join(PersonRow, PersonRow.id == HouseholdRow.head_id)
-            .where(HouseholdRow.active.is_(True))
-        ):
-            if allowed is None or uid in allowed:
-                key = (SubjectKind.HOUSEHOLD, hid)
-                f = SubjectFacts(
-                    SubjectKind.HOUSEHOLD,
-                    hid,
-                    f"Hộ {head}",
-                    awards=tuple(awards.get(key, ())),
-                    pending_review=key in pending,
-                )
-                subjects.append(f)
-                candidates.append(f)
-                places[key] = units[uid].name
-    return FactsBook.of(subjects), candidates, places
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
-def _row(a: Assessment, unit: str) -> EligibilityRow:
-    lines = tuple(
-        CriterionLine(
-            r.criterion.text,
-            r.outcome,
-            r.reason,
-            r.criterion.basis.citation,
-            f"{r.criterion.basis.confidence.mark} {r.criterion.basis.confidence.label}",
+class _Lines:
+    """Criterion lines of a report: shared between rows when the text is the same (most are)."""
+
+    def __init__(self) -> None:
+        self._heads: dict[int, tuple[str, str, str]] = {}
+        self._lines: dict[tuple[int, Outcome, str], CriterionLine] = {}
+
+    def __call__(self, a: Assessment, unit: str) -> EligibilityRow:
+        lines = []
+        for r in a.results:
+            c = r.criterion
+            key = (id(c), r.outcome, r.reason)
+            line = self._lines.get(key)
+            if line is None:
+                head = self._heads.get(id(c))
+                if head is None:
+                    conf = c.basis.confidence
+                    head = self._heads[id(c)] = (
+                        c.text,
+                        c.basis.citation,
+                        f"{conf.mark} {conf.label}",
+                    )
+                line = self._lines[key] = CriterionLine(head[0], r.outcome, r.reason, *head[1:])
+            lines.append(line)
+        return EligibilityRow(
+            a.subject.kind,
+            a.subject.id,
+            a.subject.name,
+            unit,
+            a.verdict,
+            a.final_verdict,
+            a.override.reason if a.override else "",
+            tuple(lines),
+            a.warnings,
         )
-        for r in a.results
-    )
-    return EligibilityRow(
-        a.subject.kind,
-        a.subject.id,
-        a.subject.name,
-        unit,
-        a.verdict,
-        a.final_verdict,
-        a.override.reason if a.override else "",
-        lines,
-        a.warnings,
-    )

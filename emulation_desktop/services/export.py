@@ -13,9 +13,9 @@ from emulation_desktop.domain.registry_views import (
     PersonSort,
 )
 from emulation_desktop.domain.rules.eligibility import Outcome
-from emulation_desktop.services import registry_read
+from emulation_desktop.services import registry_history
 from emulation_desktop.services.eligibility import EligibilityReport, EligibilityRow
-from emulation_desktop.services.profile import ProfileService
+from emulation_desktop.services.profile import ProfileService, export_heading
 from emulation_desktop.services.registry import RegistryService
 from emulation_desktop.spreadsheet.writer import Column, ColumnType, TableExport, write_xlsx
 from emulation_desktop.store.db import Database
@@ -77,21 +77,13 @@ class ExportService:
         self._profile = profile
         self._today = today
 
-    def _heading(self, filters: Sequence[str]) -> list[str]:
-        profile = self._profile.get()
-        place = profile.display_name if profile else ""
-        lines = [f"{place} – lập ngày {self._today():%d/%m/%Y}".lstrip(" –")]
-        if filters:
-            lines.append("Điều kiện lọc: " + "; ".join(filters) + ".")
-        return lines
-
     def _unit_name(self, unit_id: int | None) -> str:
         return next((u.path for u in self._registry.units() if u.id == unit_id), "")
 
     def _write(self, path: Path, title: str, columns: Sequence[Column],
                rows: Iterable[Sequence[object]], filters: Sequence[str],
                notes: Sequence[str] = ()) -> int:  # fmt: skip
-        lines = [*self._heading(filters), *notes]
+        lines = [*export_heading(self._profile.get(), self._today(), filters), *notes]
         return write_xlsx(Path(path), [TableExport(title, columns, rows, lines, title.title())])
 
     def people(self, path: Path, q: PersonQuery | None = None) -> int:
@@ -163,6 +155,6 @@ class ExportService:
 
     def awards(self, path: Path, year: int | None = None) -> int:
         with self._db.session_scope() as s:
-            rows = registry_read.award_rows(s, year)
+            rows = registry_history.award_rows(s, year)
         filters = [f"năm {year}"] if year is not None else []
         return self._write(path, "DANH SÁCH KHEN THƯỞNG", AWARD_COLUMNS, rows, filters)

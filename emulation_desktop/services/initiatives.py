@@ -24,7 +24,7 @@ from emulation_desktop.domain.initiatives import (
     validate_initiative,
 )
 from emulation_desktop.domain.text import fold, text_sort_text
-from emulation_desktop.services.profile import ProfileService
+from emulation_desktop.services.profile import ProfileService, export_heading
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.spreadsheet.writer import Column, ColumnType, TableExport, write_xlsx
 from emulation_desktop.store.cycle_models import InitiativeAuthorRow, InitiativeRow
@@ -38,16 +38,6 @@ EXPORT_COLUMNS = (
     Column("Ngày công nhận", ColumnType.DATE), Column("Cơ quan công nhận"),
     Column("Tóm tắt", width=50), Column("Ghi chú"),
 )  # fmt: skip
-
-
-def export_heading(db: Database, today: dt.date, filters: Iterable[str]) -> list[str]:
-    """The lines under an exported list's title: the commune and date, then the filters."""
-    profile = ProfileService(db).get()
-    place = profile.display_name if profile else ""
-    lines = [f"{place} – lập ngày {today:%d/%m/%Y}".lstrip(" –")]
-    if filters := list(filters):
-        lines.append("Điều kiện lọc: " + "; ".join(filters) + ".")
-    return lines
 
 
 def recognised_years(session: Session) -> dict[int, set[int]]:
@@ -160,7 +150,7 @@ class InitiativeService:
             filters.append(kind.label.lower())
         if text.strip():
             filters.append(f"tìm «{text.strip()}»")
-        lines = export_heading(self._db, self._today(), filters)
+        lines = export_heading(ProfileService(self._db).get(), self._today(), filters)
         rows = (
             (i.year, i.kind.label, i.title, i.authors_text,
              "; ".join(dict.fromkeys(a.unit for a in i.authors)), i.scope.label, i.field,

@@ -7,61 +7,41 @@ one transaction and leaves an audit entry.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from emulation_desktop.domain.enums import SubjectKind
 from emulation_desktop.domain.errors import UserError, ValidationError
+from emulation_desktop.domain.movement_checks import validate_movement, validate_year_plan
 from emulation_desktop.domain.movements import (
-    MilestoneView,
     MovementDetail,
     MovementInput,
     MovementItem,
-    PhaseView,
-    UnitRef,
     UpcomingMilestone,
     YearPlan,
     copy_to_year,
     milestone_label,
-    validate_movement,
-    validate_year_plan,
 )
 from emulation_desktop.domain.text import fold, nfc
+from emulation_desktop.services.movement_rows import (
+    count_by,
+    insert_movement,
+    movement_detail,
+    movement_row,
+    review_count,
+    update_movement,
+)
 from emulation_desktop.services.registry_write import audit
-from emulation_desktop.services.subjects import subject_refs
 from emulation_desktop.store.cycle_models import (
     MilestoneRow,
     MovementPhaseRow,
     MovementRow,
-    MovementUnitRow,
     RegistrationRow,
-    ReviewRow,
     YearPlanRow,
 )
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import PersonRow, UnitRow
-
-_GONE = "Không tìm thấy phong trào này; có thể đã bị xóa. Hãy bấm F5 để tải lại danh sách."
-
-
-def _movement(s: Session, movement_id: int) -> MovementRow:
-    row = s.get(MovementRow, movement_id)
-    if row is None:
-        raise UserError(_GONE)
-    return row
-
-
-def _counts(s: Session, column: InstrumentedAttribute[Any], ids: Iterable[int]) -> dict[int, int]:
-    ids = list(ids)
-    if not ids:
-        return {}
-    return dict(
-        s.execute(select(column, func.count()).where(column.in_(ids)).group_by(column)).all()
-    )
 
 
 def _same_name(s: Session, year: int, name: str, exclude_id: int | None = None) -> bool:
@@ -89,115 +69,8 @@ def _check_references(s: Session, data: MovementInput) -> None:
         raise ValidationError(errors)
 
 
-def _fill(row: MovementRow, d: MovementInput) -> None:
-    row.name, row.theme, row.kind, row.launcher = d.name, d.theme, d.kind, d.launcher
-    row.launch_doc_type, row.launch_doc_number = d.launch_doc_type, d.launch_doc_number
-    row.launch_doc_date, row.launch_doc_issuer = d.launch_doc_date, d.launch_doc_issuer
-    row.launch_doc_subject = d.launch_doc_subject
-    assert d.start is not None and d.end is not None  # validated
-    row.start_date, row.end_date = d.start, d.end
-    row.targets, row.responsible_id, row.note = d.targets, d.responsible_id, d.note
-
-
-def _set_phases_and_milestones(s: Session, row: MovementRow, d: MovementInput) -> None:
-    """Phases are matched by number, so a phase keeps its id (and its reviews) across edits;
-    milestones are replaced."""
-    existing = {p.number: p for p in row.phases}
-    wanted = {p.number: p for p in d.phases}
-    removed = [p for n, p in existing.items() if n not in wanted]
-    if removed:
-        reviewed = set(
-            s.scalars(
-                select(ReviewRow.phase_id).where(ReviewRow.phase_id.in_([p.id for p in removed]))
-            )
-        )
-        if blocked := [p for p in removed if p.id in reviewed]:
-            names = ", ".join(f"Đợt {p.number}" for p in blocked)
-            raise ValidationError({
-                "phases": f"Không bỏ được {names}: đã có sơ kết, tổng kết của đợt này. "
-                "Hãy xóa sơ kết, tổng kết của đợt trước, hoặc giữ lại đợt."
-            })  # fmt: skip
-        for p in removed:
-            row.phases.remove(p)
-    for number, p in wanted.items():
-        phase = existing.get(number)
-        if phase is None:
-            phase = MovementPhaseRow(number=number)
-            row.phases.append(phase)
-        phase.name, phase.goals = p.name, p.goals
-        assert p.start is not None and p.end is not None  # validated
-        phase.start_date, phase.end_date = p.start, p.end
-    row.milestones.clear()
-    s.flush()
-    ids = {p.number: p.id for p in row.phases}
-    for m in d.milestones:
-        row.milestones.append(
-            MilestoneRow(
-                name=m.name,
-                origin_date=m.origin_date,
-                anniversary_date=m.anniversary_date,
-                phase_id=ids.get(m.phase_number) if m.phase_number is not None else None,
-            )
-        )
-
-
-def _set_units(s: Session, movement_id: int, unit_ids: Iterable[int]) -> None:
-    s.execute(delete(MovementUnitRow).where(MovementUnitRow.movement_id == movement_id))
-    s.add_all(MovementUnitRow(movement_id=movement_id, unit_id=u) for u in unit_ids)
-
-
-def _create(s: Session, clean: MovementInput, copied_from_id: int | None = None) -> int:
-    """Insert a validated movement (its references checked, its name free in its year)."""
-    assert clean.year is not None
-    row = MovementRow(year=clean.year, copied_from_id=copied_from_id)
-    _fill(row, clean)
-    s.add(row)
-    s.flush()
-    _set_phases_and_milestones(s, row, clean)
-    _set_units(s, row.id, clean.unit_ids)
-    s.flush()
-    return row.id
-
-
 def _duplicate(year: int, name: str) -> ValidationError:
     return ValidationError({"name": f"Năm {year} đã có phong trào «{name}»."})
-
-
-def _review_count(s: Session, movement_id: int) -> int:
-    return s.scalar(select(func.count()).where(ReviewRow.movement_id == movement_id)) or 0
-
-
-def _detail(s: Session, row: MovementRow) -> MovementDetail:
-    reviewed = set(s.scalars(select(ReviewRow.phase_id).where(ReviewRow.movement_id == row.id)))
-    numbers = {p.id: p.number for p in row.phases}
-    units = s.execute(
-        select(UnitRow.id, UnitRow.name)
-        .join(MovementUnitRow, MovementUnitRow.unit_id == UnitRow.id)
-        .where(MovementUnitRow.movement_id == row.id)
-        .order_by(UnitRow.sort_order, UnitRow.name_fold)
-    ).all()
-    responsible = None
-    if row.responsible_id is not None:
-        key = (SubjectKind.PERSON, row.responsible_id)
-        responsible = subject_refs(s, [key]).get(key)
-    registrations = _counts(s, RegistrationRow.movement_id, [row.id]).get(row.id, 0)
-    return MovementDetail(
-        id=row.id, year=row.year, name=row.name, theme=row.theme, kind=row.kind,
-        launcher=row.launcher, launch_doc_type=row.launch_doc_type,
-        launch_doc_number=row.launch_doc_number, launch_doc_date=row.launch_doc_date,
-        launch_doc_issuer=row.launch_doc_issuer, launch_doc_subject=row.launch_doc_subject,
-        start=row.start_date, end=row.end_date, targets=row.targets, responsible=responsible,
-        note=row.note,
-        phases=tuple(PhaseView(p.id, p.number, p.name, p.start_date, p.end_date, p.goals,
-                               p.id in reviewed) for p in row.phases),
-        milestones=tuple(MilestoneView(m.id, m.name, m.origin_date, m.anniversary_date,
-                                       numbers.get(m.phase_id) if m.phase_id else None)
-                         for m in row.milestones),
-        units=tuple(UnitRef(uid, name) for uid, name in units),
-        copied_from_id=row.copied_from_id,
-        registration_count=registrations,
-        review_count=_review_count(s, row.id),
-    )  # fmt: skip
 
 
 class MovementService:
@@ -225,8 +98,8 @@ class MovementService:
                     if needle in fold(f"{r.name} {r.theme} {r.launch_doc_issuer} {r.targets}")
                 ]
             ids = [r.id for r in rows]
-            phases = _counts(s, MovementPhaseRow.movement_id, ids)
-            registrations = _counts(s, RegistrationRow.movement_id, ids)
+            phases = count_by(s, MovementPhaseRow.movement_id, ids)
+            registrations = count_by(s, RegistrationRow.movement_id, ids)
             return [
                 MovementItem(r.id, r.year, r.name, r.kind, r.launcher, r.start_date, r.end_date,
                              phases.get(r.id, 0), registrations.get(r.id, 0), r.theme)
@@ -239,7 +112,7 @@ class MovementService:
 
     def get(self, movement_id: int) -> MovementDetail:
         with self._db.session_scope() as s:
-            return _detail(s, _movement(s, movement_id))
+            return movement_detail(s, movement_row(s, movement_id))
 
     def upcoming_milestones(self, today: dt.date, days: int = 60) -> list[UpcomingMilestone]:
         """Anniversaries from `today` to `days` later, soonest first; one line per celebration
@@ -275,30 +148,28 @@ class MovementService:
             _check_references(s, clean)
             if _same_name(s, clean.year, clean.name):
                 raise _duplicate(clean.year, clean.name)
-            movement_id = _create(s, clean)
+            movement_id = insert_movement(s, clean)
             audit(s, "create", "movement", movement_id, name=clean.name, year=clean.year)
             return movement_id
 
     def update(self, movement_id: int, data: MovementInput) -> None:
         """Replace what the form holds; the movement stays in its year."""
         with self._db.session_scope() as s:
-            row = _movement(s, movement_id)
+            row = movement_row(s, movement_id)
             clean = validate_movement(replace(data, year=row.year))
             _check_references(s, clean)
             if _same_name(s, row.year, clean.name, exclude_id=movement_id):
                 raise _duplicate(row.year, clean.name)
             before = row.name
-            _fill(row, clean)
-            _set_phases_and_milestones(s, row, clean)
-            _set_units(s, movement_id, clean.unit_ids)
+            update_movement(s, row, clean)
             audit(s, "update", "movement", movement_id, name=clean.name, before=before)
 
     def delete(self, movement_id: int) -> None:
         """Only a movement without registrations and reviews (one entered by mistake)."""
         with self._db.session_scope() as s:
-            row = _movement(s, movement_id)
-            registrations = _counts(s, RegistrationRow.movement_id, [row.id]).get(row.id, 0)
-            reviews = _review_count(s, row.id)
+            row = movement_row(s, movement_id)
+            registrations = count_by(s, RegistrationRow.movement_id, [row.id]).get(row.id, 0)
+            reviews = review_count(s, row.id)
             if registrations or reviews:
                 held = " và ".join(
                     part
@@ -320,7 +191,7 @@ class MovementService:
         """A copy in `year` (dates moved, same phases, units and milestones; no registrations
         or reviews), linked to its source."""
         with self._db.session_scope() as s:
-            new_id = self._copy(s, _movement(s, movement_id), year)
+            new_id = self._copy(s, movement_row(s, movement_id), year)
             audit(s, "copy", "movement", new_id, source=movement_id, year=year)
             return new_id
 
@@ -351,7 +222,7 @@ class MovementService:
                 f"Năm {year} đã có phong trào «{row.name}»; không sao chép thêm. "
                 "Hãy sửa phong trào đó nếu cần."
             )
-        source = _detail(s, row).to_input()
+        source = movement_detail(s, row).to_input()
         active = set(
             s.scalars(
                 select(UnitRow.id).where(UnitRow.id.in_(source.unit_ids), UnitRow.active.is_(True))
@@ -363,7 +234,7 @@ class MovementService:
             clean = validate_movement(copy_to_year(source, row.year, year))
         except ValidationError as exc:
             raise UserError(f"Không sao chép được phong trào «{row.name}»: {exc.message}") from exc
-        return _create(s, clean, copied_from_id=row.id)
+        return insert_movement(s, clean, copied_from_id=row.id)
 
     # The yearly plan --------------------------------------------------------------------------
 

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from emulation_desktop.domain import deadlines
 from emulation_desktop.domain.enums import (
     Gender,
-    ModelStatus,
     RegistrationStatus,
     SubjectKind,
     UnitKind,
@@ -31,7 +30,6 @@ from emulation_desktop.domain.overview import (
     DueItem,
     DueKind,
     EvaluationProgress,
-    ModelProgress,
     MovementLine,
     OpenComplaint,
     PhaseLine,
@@ -41,10 +39,10 @@ from emulation_desktop.domain.overview import (
     YearOverview,
 )
 from emulation_desktop.domain.profile import CommuneProfile
+from emulation_desktop.services.advanced_models import model_progress
 from emulation_desktop.services.profile import PROFILE_ID, profile_from_row
-from emulation_desktop.services.subjects import subject_key, subject_refs
+from emulation_desktop.services.subjects import row_subject_key, subject_refs
 from emulation_desktop.store.cycle_models import (
-    AdvancedModelRow,
     ComplaintRow,
     MilestoneRow,
     MovementPhaseRow,
@@ -124,7 +122,7 @@ class OverviewService:
                 due=_due(s, today, days, complaints),
                 registrations=_registrations(s, year),
                 evaluations=_evaluations(s, year),
-                models=_models(s, year, plan.model_target if plan else 0),
+                models=model_progress(s, year, plan.model_target if plan else 0),
                 complaints=complaints,
             )
 
@@ -248,28 +246,13 @@ def _evaluations(s: Session, year: int) -> EvaluationProgress:
     )
 
 
-def _models(s: Session, year: int, target: int) -> ModelProgress:
-    counting = [m for m in ModelStatus if m.counts]
-    recognised, building = s.execute(
-        select(
-            func.count().filter(AdvancedModelRow.status.in_(counting)),
-            func.count().filter(AdvancedModelRow.status == ModelStatus.BUILDING),
-        ).where(AdvancedModelRow.year == year)
-    ).one()
-    return ModelProgress(target, recognised, building)
-
-
 def _complaints(s: Session, today: dt.date) -> tuple[OpenComplaint, ...]:
     rows = s.execute(
         select(ComplaintRow)
         .where(ComplaintRow.closed_on.is_(None))
         .order_by(ComplaintRow.deadline.is_(None), ComplaintRow.deadline, ComplaintRow.id)
     ).scalars().all()  # fmt: skip
-    keys = {
-        r.id: subject_key(r.person_id, r.unit_id, r.household_id)
-        for r in rows
-        if r.subject_kind is not None
-    }
+    keys = {r.id: row_subject_key(r) for r in rows if r.subject_kind is not None}
     refs = subject_refs(s, keys.values())
     out = [
         OpenComplaint(r.id, r.kind, r.received_on, r.sender, r.content,

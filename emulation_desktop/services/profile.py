@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.profile import CommuneProfile, validate_profile
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import AuditEntryRow, CommuneProfileRow
@@ -23,6 +27,17 @@ def profile_from_row(row: CommuneProfileRow) -> CommuneProfile:
         officer=row.officer,
         officer_title=row.officer_title,
     )
+
+
+def export_heading(
+    profile: CommuneProfile | None, today: dt.date, filters: Iterable[str] = ()
+) -> list[str]:
+    """The lines under an exported list's title: the commune and the day, then the filters."""
+    place = profile.display_name if profile else ""
+    lines = [f"{place} – lập ngày {day_text(today)}".lstrip(" –")]
+    if filters := list(filters):
+        lines.append("Điều kiện lọc: " + "; ".join(filters) + ".")
+    return lines
 
 
 def write_profile(session: Session, profile: CommuneProfile) -> CommuneProfile:

@@ -18,7 +18,12 @@ from emulation_desktop.domain.registry_views import (
     UnitNode,
 )
 from emulation_desktop.domain.text import fold, nfc
-from emulation_desktop.services import registry_merge, registry_read, registry_write
+from emulation_desktop.services import (
+    registry_history,
+    registry_merge,
+    registry_read,
+    registry_write,
+)
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import HouseholdRow
 
@@ -72,13 +77,13 @@ class RegistryService:
             return PersonDetail(
                 person,
                 paths.get(person.unit_id, person.unit_name),
-                registry_read.history(s, SubjectKind.PERSON, person_id),
+                registry_history.history(s, SubjectKind.PERSON, person_id),
                 heads,
             )
 
     def history(self, kind: SubjectKind, subject_id: int) -> SubjectHistory:
         with self._db.session_scope() as s:
-            return registry_read.history(s, kind, subject_id)
+            return registry_history.history(s, kind, subject_id)
 
     def count_households(self, q: HouseholdQuery) -> int:
         with self._db.session_scope() as s:
@@ -114,7 +119,7 @@ class RegistryService:
             groups = []
             for ids in registry_read.duplicate_id_groups(s):
                 people = registry_read.people_by_ids(s, ids)
-                counts = registry_read.award_counts(s, ids)
+                counts = registry_history.award_counts(s, ids)
                 groups.append(
                     DuplicateGroup(
                         "Trùng họ tên và năm sinh",

@@ -8,7 +8,6 @@ the service checks it.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import RegistrationStatus, ReviewResult
 from emulation_desktop.domain.errors import UserError, ValidationError
-from emulation_desktop.domain.registrations import MovementChoice, clean_lines, subject_sort_key
+from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.domain.reviews import (
     ResultInput,
     ResultLine,
@@ -31,12 +30,12 @@ from emulation_desktop.domain.reviews import (
     review_title,
     validate_review,
 )
-from emulation_desktop.domain.subjects import SubjectKey
-from emulation_desktop.domain.text import nfc
-from emulation_desktop.services.registrations import movement_choices
+from emulation_desktop.domain.subjects import subject_sort_key
+from emulation_desktop.domain.text import nfc, nfc_lines
+from emulation_desktop.services.movement_choices import MOVEMENT_GONE, movement_choices
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.services.rules import RulesService
-from emulation_desktop.services.subjects import subject_key, subject_refs
+from emulation_desktop.services.subjects import row_subject_key, subject_refs
 from emulation_desktop.store.cycle_models import RegistrationRow, ReviewResultRow, ReviewRow
 from emulation_desktop.store.db import Database
 
@@ -122,7 +121,7 @@ class ReviewService:
     def _checked(self, s: Session, data: ReviewInput, exclude_id: int | None) -> ReviewInput:
         found = movement_choices(s, ids=[data.movement_id]) if data.movement_id else []
         if data.movement_id is not None and not found:
-            raise ValidationError({"movement_id": "Phong trào đã chọn không còn; hãy chọn lại."})
+            raise ValidationError({"movement_id": MOVEMENT_GONE})
         movement = found[0] if found else None
         clean = validate_review(data, movement)
         assert movement is not None and clean.held_on is not None
@@ -155,18 +154,13 @@ class ReviewService:
             review = _review(s, review_id)
             regs, saved = _candidates(s, review)
             year = regs[0].year if regs else None
-            refs = subject_refs(s, [_key(r) for r in regs])
-        names = {}
-        if year is not None:
-            try:
-                names = {a.code: a.name for a in self._rules.in_force(dt.date(year, 12, 31)).awards}
-            except UserError:
-                names = {}
+            refs = subject_refs(s, [row_subject_key(r) for r in regs])
+        names = self._rules.award_names(year) if year is not None else {}
         lines = [
-            ResultLine(r.id, refs[_key(r)], names.get(r.award_code, r.award_code), r.targets,
-                       r.status, saved[r.id].result if r.id in saved else None,
+            ResultLine(r.id, ref, names.get(r.award_code, r.award_code), r.targets, r.status,
+                       saved[r.id].result if r.id in saved else None,
                        saved[r.id].note if r.id in saved else "")
-            for r in regs if _key(r) in refs
+            for r in regs if (ref := refs.get(row_subject_key(r)))
         ]  # fmt: skip
         return sorted(lines, key=lambda line: subject_sort_key(line.subject))
 
@@ -182,11 +176,11 @@ class ReviewService:
                 reg = by_id.get(reg_id) or s.get(RegistrationRow, reg_id)
                 if reg is None:
                     return "?"
-                ref = subject_refs(s, [_key(reg)]).get(_key(reg))
+                ref = subject_refs(s, [row_subject_key(reg)]).get(row_subject_key(reg))
                 return ref.name if ref else "?"
 
             for line in lines:
-                note = clean_lines(line.note)
+                note = nfc_lines(line.note)
                 if line.registration_id not in by_id:
                     raise UserError(
                         f"«{name(line.registration_id)}» không có đăng ký đã duyệt trong phong "
@@ -212,10 +206,6 @@ class ReviewService:
 
 
 # Helpers ------------------------------------------------------------------------------------
-
-
-def _key(r: RegistrationRow) -> SubjectKey:
-    return subject_key(r.person_id, r.unit_id, r.household_id)
 
 
 def _review(s: Session, review_id: int) -> ReviewRow:

@@ -23,7 +23,13 @@ from emulation_desktop.domain.rules.files import (
     parse_rule_set,
     rule_set_in_force,
 )
-from emulation_desktop.domain.rules.model import BaseSalary, Confidence, LegalBasis, RuleSet
+from emulation_desktop.domain.rules.model import (
+    AwardType,
+    BaseSalary,
+    Confidence,
+    LegalBasis,
+    RuleSet,
+)
 from emulation_desktop.domain.rules.shipped import ShippedRules, load_shipped
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.store.db import Database
@@ -143,6 +149,20 @@ class RulesService:
     def in_force(self, day: dt.date) -> RuleSet:
         with self._db.session_scope() as s:
             return rule_set_in_force(self._all(s), day)
+
+    def year_awards(self, year: int) -> tuple[dict[str, AwardType], str]:
+        """The award catalog by code of the rules in force on 31/12 of `year`, or ({}, why)
+        when no rules cover that year. Call it before opening a session: the first call may
+        seed the rules' tables."""
+        try:
+            rules = self.in_force(dt.date(year, 12, 31))
+        except UserError as exc:
+            return {}, exc.message
+        return {a.code: a for a in rules.awards}, ""
+
+    def award_names(self, year: int) -> dict[str, str]:
+        """Code → name of the awards of `year`'s rules ({} when no rules cover it)."""
+        return {code: a.name for code, a in self.year_awards(year)[0].items()}
 
     def base_salaries(self) -> tuple[BaseSalary, ...]:
         with self._db.session_scope() as s:

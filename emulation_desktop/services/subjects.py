@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from emulation_desktop.domain.enums import Gender, SubjectKind
-from emulation_desktop.domain.errors import UserError
+from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.domain.subjects import SubjectKey, SubjectRef
 from emulation_desktop.domain.text import fold, nfc
 from emulation_desktop.store.db import Database
@@ -33,6 +34,14 @@ def subject_columns(kind: SubjectKind, subject_id: int) -> dict[str, int | None]
     return {col: (subject_id if k is kind else None) for k, col in _COLUMN.items()}
 
 
+def set_subject(row: Any, key: SubjectKey | None) -> None:
+    """Point a row's `subject_kind` and three subject columns at `key` (None: no subject)."""
+    row.subject_kind = key[0] if key else None
+    columns = subject_columns(*key) if key else dict.fromkeys(_COLUMN.values())
+    for column, value in columns.items():
+        setattr(row, column, value)
+
+
 def subject_key(person_id: int | None, unit_id: int | None, household_id: int | None) -> SubjectKey:
     if person_id is not None:
         return (SubjectKind.PERSON, person_id)
@@ -41,6 +50,11 @@ def subject_key(person_id: int | None, unit_id: int | None, household_id: int | 
     if household_id is not None:
         return (SubjectKind.HOUSEHOLD, household_id)
     raise ValueError("a row without a subject")
+
+
+def row_subject_key(row: Any) -> SubjectKey:
+    """The subject of a row holding the three columns (a registration, a model, a complaint…)."""
+    return subject_key(row.person_id, row.unit_id, row.household_id)
 
 
 def household_name(head: str, gender: Gender) -> str:
@@ -86,10 +100,15 @@ def subject_refs(s: Session, keys: Iterable[SubjectKey]) -> dict[SubjectKey, Sub
     return out
 
 
-def require_subject(s: Session, kind: SubjectKind, subject_id: int) -> SubjectRef:
-    """The subject, or one clear message when it no longer exists."""
+def require_subject(
+    s: Session, kind: SubjectKind, subject_id: int, field: str | None = None
+) -> SubjectRef:
+    """The subject, or one clear message when it no longer exists: under the form's `field`
+    when given (a ValidationError), else a UserError."""
     ref = subject_refs(s, [(kind, subject_id)]).get((kind, subject_id))
     if ref is None:
+        if field is not None:
+            raise ValidationError({field: _MISSING[kind]})
         raise UserError(_MISSING[kind])
     return ref
 

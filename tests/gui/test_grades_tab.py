@@ -298,3 +298,73 @@ def test_an_empty_commune_says_where_to_start(qtbot, context):  # type: ignore[n
     assert not tab.save_button.isEnabled() and not tab.set_all_button.isEnabled()
     tab.paste("HTXS")  # nothing to paste into: no error, no change
     assert tab.can_leave()
+
+
+def test_closing_the_window_saves_first_and_stays_open_when_the_save_is_refused(
+    make_window, qtbot, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_year(YEAR)
+    window.go_to("evaluations")
+    page = window.current_page()
+    tab = _tab(page)
+    questions: list[str] = []
+    answers = [SAVE]
+    tab.ask = lambda _p, question, _stay: questions.append(question) or answers[-1]
+    shown: list[str] = []
+    monkeypatch.setattr(grades_tab, "show_error", lambda _p, message: shown.append(message))
+    unit = _choose(tab, UNIT)
+    tab.table.go_to(1)
+    QTest.keyClick(tab.table, Qt.Key.Key_1)
+    tab.table.go_to(2)
+    QTest.keyClick(tab.table, Qt.Key.Key_2)
+    moved = tab.model.row(2)
+    other = next(u for u in tab.units.units() if u.name == "Trường Tiểu học Cát Thành")
+    tab.services.registry.move_people([moved.id], other.id)  # meanwhile, elsewhere
+
+    assert not window.close()  # Lưu, refused: the window stays with the changes on screen
+    assert window.isVisible() and window.current_page() is page
+    assert page.tabs.currentWidget() is tab and len(questions) == 1
+    assert f"2 thay đổi xếp loại năm {YEAR} của «{UNIT}»" in questions[0]
+    assert f"«{moved.name}» không thuộc «{UNIT}»" in shown[0]
+    assert tab.model.pending_count() == 2 and _colour(tab, 2) == QColor(ERROR_COLOUR).name()
+    assert tab.services.evaluations.grid(unit, YEAR).rows[1].grade is None  # nothing half-way
+
+    tab.table.go_to(2)
+    QTest.keyClick(tab.table, Qt.Key.Key_Delete)  # the moved person's grade is taken back
+    assert window.close()  # Lưu again: saved, and the window goes
+    assert not window.isVisible() and len(shown) == 1
+    assert tab.services.evaluations.grid(unit, YEAR).rows[1].grade is Grade.EXCELLENT
+
+
+def test_closing_the_window_can_drop_the_changes_or_stay(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_year(YEAR)
+    window.go_to("evaluations")
+    tab = _tab(window.current_page())
+    answers = [STAY]
+    tab.ask = lambda _p, _question, _stay: answers[-1]
+    unit = _choose(tab, UNIT)
+    tab.table.go_to(1)
+    QTest.keyClick(tab.table, Qt.Key.Key_3)
+    assert not window.close() and window.isVisible() and tab.model.is_dirty()  # Hủy
+    answers.append(DISCARD)
+    assert window.close() and not window.isVisible()  # Không lưu
+    assert tab.services.evaluations.grid(unit, YEAR).rows[1].grade is None
+
+
+def test_on_a_narrow_window_each_name_stays_beside_its_grade(page, qtbot):  # type: ignore[no-untyped-def]
+    tab = _tab(page)
+    page.resize(560, 500)
+    qtbot.waitUntil(lambda: page.width() == 560)
+    _choose(tab, "Khối trường học")  # the unit column too
+    table, row = tab.table, tab.table.currentIndex().row()
+    assert table.currentIndex().column() == Col.GRADE and not table.isColumnHidden(Col.UNIT)
+    for col in (Col.NAME, Col.GRADE):
+        assert table.viewport().rect().contains(table.visualRect(tab.model.index(row, col)))
+    position = tab.model.index(row, Col.POSITION)
+    assert position.data(Qt.ItemDataRole.ToolTipRole) == position.data()  # elided: whole here

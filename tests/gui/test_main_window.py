@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QLabel
 from emulation_desktop import __version__
 from emulation_desktop.settings import LAST_SECTION, WORK_YEAR
 
+from emulation_desktop.gui import application
 from emulation_desktop.gui.dialogs.about_dialog import AboutDialog
 from emulation_desktop.gui.pages.base import Action
+from emulation_desktop.gui.pages.cycle_pages import TABS
 from emulation_desktop.gui.pages.planned import PlannedSectionPage
 from emulation_desktop.gui.sections import SECTIONS
 
@@ -123,6 +125,27 @@ def test_window_geometry_and_section_are_remembered(make_window, qtbot, settings
     assert second.size().width() == 795
     assert second.size().height() == 500
     assert second.current_page().section.key == "council"
+
+
+@pytest.mark.parametrize("percent", [100, 125, 150])
+def test_every_tab_of_the_yearly_cycle_fits_the_laptop_window(make_window, qtbot, percent) -> None:  # type: ignore[no-untyped-def]
+    # Navigation, margins and the tab frame take about 210 of the 795 pixels: a tab may ask
+    # for 580 at normal text, and grows no faster than the text when it is enlarged.
+    application.apply_font_scale(application.create_qapplication(), percent)
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    too_wide = []
+    for key, tabs in TABS.items():
+        window.go_to(key)
+        page = window.current_page()
+        assert page.tabs.count() == len(tabs)
+        for i in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(i)
+            width = page.tab(i).minimumSizeHint().width()
+            if width > 580 * percent / 100:
+                too_wide.append(f"{page.tabs.tabText(i)}: {width}")
+    assert not too_wide
 
 
 def test_about_dialog_shows_version_and_log_file(window, qtbot, demo_context) -> None:  # type: ignore[no-untyped-def]

@@ -398,3 +398,22 @@ def test_a_bad_plan_date_is_shown_at_the_field(qtbot, services) -> None:  # type
     dialog.save_button.click()
     assert dialog.errors.message("plan_date") == "Ngày 32/03/2024 không có trên lịch."
     assert not services.movements.year_plan(2024).saved
+
+
+def test_a_narrow_window_keeps_the_name_readable(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    services.movements.create(_ntm())
+    tab = _tab(qtbot, services, 2024)
+
+    def shown() -> list[str]:
+        return [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)
+                if not tab.table.isColumnHidden(c)]  # fmt: skip
+
+    tab.resize(1300, 600)
+    qtbot.waitUntil(lambda: tab.table.width() > 600)
+    assert shown() == ["Tên phong trào", "Loại", "Cấp phát động", "Thời gian", "Số đợt"]
+    tab.resize(tab.minimumSizeHint().width(), 600)
+    qtbot.waitUntil(lambda: tab.table.width() < 400)
+    assert shown() == ["Tên phong trào", "Thời gian"]  # the detail beside has the rest
+    assert tab.table.columnWidth(0) >= tab.fontMetrics().horizontalAdvance("M") * 12
+    tab.resize(1300, 600)
+    qtbot.waitUntil(lambda: len(shown()) == 5)

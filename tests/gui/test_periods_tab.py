@@ -63,7 +63,7 @@ def test_adding_a_period_through_the_form_lists_it_selected(tab, monkeypatch) ->
     def officer(dialog: PeriodDialog) -> int:
         _fill(dialog, "Đinh Thị Huệ", PeriodKind.DISCIPLINE, "01/03/2026", "", "Cảnh cáo")
         dialog.document.setText("Quyết định số 15/QĐ-UBND ngày 28/02/2026")
-        dialog.ok.click()
+        dialog.save_button.click()
         return dialog.result()
 
     monkeypatch.setattr(PeriodDialog, "exec", officer)
@@ -79,25 +79,25 @@ def test_end_before_start_and_overlap_are_shown_at_the_field(tab) -> None:  # ty
     services = tab.services
     dialog = PeriodDialog(services.periods, services.subjects, SyncTaskRunner())
     _fill(dialog, "Đinh Thị Huệ", PeriodKind.MATERNITY, "01/06/2026", "01/05/2026")
-    dialog.ok.click()
+    dialog.save_button.click()
     assert dialog.errors.message("end").startswith("Ngày kết thúc 01/05/2026 trước ngày bắt đầu")
     dialog.end.setText("31/13/2026")
-    dialog.ok.click()
+    dialog.save_button.click()
     assert "không có trên lịch" in dialog.errors.message("end")
     dialog.end.setText("30/11/2026")
-    dialog.ok.click()
+    dialog.save_button.click()
     assert dialog.saved_id is not None
 
     again = PeriodDialog(services.periods, services.subjects, SyncTaskRunner())
     _fill(again, "Đinh Thị Huệ", PeriodKind.MATERNITY, "01/11/2026", "")
-    again.ok.click()
+    again.save_button.click()
     assert again.errors.message("start").startswith(
         "Trùng với thời gian nghỉ thai sản từ 01/06/2026 đến 30/11/2026"
     )
     assert again.saved_id is None
     blank = PeriodDialog(services.periods, services.subjects, SyncTaskRunner())
     blank.start.setText("01/01/2026")
-    blank.ok.click()
+    blank.save_button.click()
     assert blank.errors.message("person").startswith("Hãy chọn cá nhân")
     assert "hình thức kỷ luật" in blank.errors.message("form")
 
@@ -127,7 +127,7 @@ def test_editing_keeps_the_record_and_shows_the_new_end(tab, monkeypatch) -> Non
     def officer(dialog: PeriodDialog) -> int:
         assert dialog.person.subject() is not None and dialog.start.text() == item.start_text
         dialog.end.setText("31/12/2026")
-        dialog.ok.click()
+        dialog.save_button.click()
         return dialog.result()
 
     monkeypatch.setattr(PeriodDialog, "exec", officer)

@@ -4,9 +4,7 @@ the field, a whole unit at once, status steps on the chosen rows, the empty stat
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -15,18 +13,13 @@ from PySide6.QtWidgets import QDialog
 
 from emulation_desktop.domain.enums import RegistrationStatus, SubjectKind
 from emulation_desktop.domain.registrations import RegistrationInput, RegistrationQuery
-from tests.unit.test_registrations import Commune, small_commune
+from tests.cycle_data import Commune, small_commune
+from tests.gui.tab_helpers import drive, pick, record_messages, tab_in_page
 
-from emulation_desktop.gui.movements import registrations_tab
-from emulation_desktop.gui.movements.registration_dialog import (
-    RegistrationDialog,
-    StatusDialog,
-    UnitRegistrationDialog,
-)
+from emulation_desktop.gui.movements import panel_tab, registrations_tab
+from emulation_desktop.gui.movements.registration_dialog import RegistrationDialog, StatusDialog
 from emulation_desktop.gui.movements.registrations_tab import RegistrationsTab
-from emulation_desktop.gui.pages.tabbed import TabbedSectionPage
-from emulation_desktop.gui.sections import SECTION_BY_KEY
-from emulation_desktop.gui.tasks import SyncTaskRunner
+from emulation_desktop.gui.movements.unit_registration_dialog import UnitRegistrationDialog
 
 pytestmark = pytest.mark.gui
 S = RegistrationStatus
@@ -39,56 +32,18 @@ def commune(context) -> Commune:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Message boxes block: what they would have said, in order."""
-    said: list[str] = []
-    monkeypatch.setattr(registrations_tab, "show_info", lambda _p, m, *_a: said.append(m))
-    monkeypatch.setattr(registrations_tab, "show_error", lambda _p, m, *_a: said.append(f"LỖI {m}"))
-    monkeypatch.setattr(registrations_tab, "confirm", lambda _p, q, *_a: said.append(q) or True)
-    return said
+    return record_messages(monkeypatch, registrations_tab, panel_tab, errors_prefix="LỖI ")
 
 
 @pytest.fixture
 def tab(qtbot, commune: Commune) -> RegistrationsTab:  # type: ignore[no-untyped-def]
-    page = TabbedSectionPage(SECTION_BY_KEY["movements"], commune.services, SyncTaskRunner(),
-                             lambda: None, [RegistrationsTab])  # type: ignore[arg-type]  # fmt: skip
-    qtbot.addWidget(page)
-    page.set_year(2024)
-    page.show()
-    page.activated()
-    current = page.current()
+    current = tab_in_page(qtbot, commune.services, RegistrationsTab, 2024)
     assert isinstance(current, RegistrationsTab)
     return current
 
 
-def drive(
-    monkeypatch: pytest.MonkeyPatch, dialog: type[QDialog], act: Callable[[Any], None]
-) -> list[Any]:
-    """Replace the modal exec(): `act` fills the opened dialog and presses its button."""
-    opened: list[Any] = []
-
-    def fake_exec(self: QDialog) -> int:
-        opened.append(self)
-        act(self)
-        return self.result()
-
-    monkeypatch.setattr(dialog, "exec", fake_exec)
-    return opened
-
-
-def pick(picker: Any, kind: SubjectKind, text: str, label: str) -> None:
-    picker.kind.setCurrentIndex(picker.kind.findData(kind))
-    picker.edit.setText(text)
-    picker.search_now()
-    picker.choose(label)
-
-
 def test_empty_year_explains_that_titles_need_no_movement(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    page = TabbedSectionPage(SECTION_BY_KEY["movements"], context.services, SyncTaskRunner(),
-                             lambda: None, [RegistrationsTab])  # fmt: skip
-    qtbot.addWidget(page)
-    page.set_year(2025)
-    page.activated()
-    tab = page.current()
+    tab = tab_in_page(qtbot, context.services, RegistrationsTab, 2025)
     assert tab.stack.currentIndex() == 1
     text = tab.empty_label.text()
     assert text.startswith("Chưa có đăng ký thi đua nào trong năm 2025.")

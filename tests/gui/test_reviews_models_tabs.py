@@ -14,17 +14,18 @@ from PySide6.QtTest import QTest
 from emulation_desktop.domain.enums import ModelStatus, RegistrationStatus, SubjectKind
 from emulation_desktop.domain.registrations import RegistrationInput, RegistrationQuery
 from emulation_desktop.store.cycle_models import YearPlanRow
-from tests.gui.test_registrations_tab import drive, pick
-from tests.unit.test_registrations import Commune, small_commune
+from tests.cycle_data import Commune, small_commune
+from tests.gui.tab_helpers import drive, pick, record_messages, tab_in_page
 
-from emulation_desktop.gui.movements import models_tab, reviews_tab
-from emulation_desktop.gui.movements.model_dialog import ModelDialog
-from emulation_desktop.gui.movements.models_tab import REACHED_COLOR, SHORT_COLOR, ModelsTab
+from emulation_desktop.gui.movements import advanced_models_tab, panel_tab, reviews_tab
+from emulation_desktop.gui.movements.advanced_model_dialog import AdvancedModelDialog
+from emulation_desktop.gui.movements.advanced_models_tab import (
+    REACHED_COLOR,
+    SHORT_COLOR,
+    AdvancedModelsTab,
+)
 from emulation_desktop.gui.movements.review_dialog import ResultsDialog, ReviewDialog
 from emulation_desktop.gui.movements.reviews_tab import ReviewsTab
-from emulation_desktop.gui.pages.tabbed import TabbedSectionPage
-from emulation_desktop.gui.sections import SECTION_BY_KEY
-from emulation_desktop.gui.tasks import SyncTaskRunner
 
 pytestmark = pytest.mark.gui
 
@@ -43,30 +44,16 @@ def commune(context) -> Commune:  # type: ignore[no-untyped-def]
     return c
 
 
-def _tab(qtbot, services, cls, year: int):  # type: ignore[no-untyped-def]
-    page = TabbedSectionPage(SECTION_BY_KEY["movements"], services, SyncTaskRunner(),
-                             lambda: None, [cls])  # fmt: skip
-    qtbot.addWidget(page)
-    page.set_year(year)
-    page.show()
-    page.activated()
-    return page.current()
-
-
 @pytest.fixture(autouse=True)
 def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    said: list[str] = []
-    for module in (reviews_tab, models_tab):
-        monkeypatch.setattr(module, "show_error", lambda _p, m, *_a: said.append(m))
-        monkeypatch.setattr(module, "confirm", lambda _p, q, *_a: said.append(q) or True)
-    return said
+    return record_messages(monkeypatch, reviews_tab, advanced_models_tab, panel_tab)
 
 
 # Reviews ------------------------------------------------------------------------------------
 
 
 def test_reviews_need_a_movement_first(qtbot, commune: Commune) -> None:  # type: ignore[no-untyped-def]
-    tab = _tab(qtbot, commune.services, ReviewsTab, 2025)
+    tab = tab_in_page(qtbot, commune.services, ReviewsTab, 2025)
     assert tab.stack.currentIndex() == 1
     assert "Năm 2025 chưa có phong trào nào" in tab.empty_label.text()
     assert tab.empty_add.isHidden()
@@ -77,7 +64,7 @@ def test_reviews_need_a_movement_first(qtbot, commune: Commune) -> None:  # type
 
 
 def test_add_a_review_refusing_a_date_before_its_phase(qtbot, commune, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    tab = _tab(qtbot, commune.services, ReviewsTab, 2024)
+    tab = tab_in_page(qtbot, commune.services, ReviewsTab, 2024)
 
     def fill(d: ReviewDialog) -> None:
         assert d.movement.currentText() == "Dạy tốt, học tốt"
@@ -106,7 +93,7 @@ def test_enter_review_results(qtbot, commune, monkeypatch) -> None:  # type: ign
 
     commune.services.reviews.create(ReviewInput(commune.movement, None, ReviewKind.FINAL,
                                                 dt.date(2024, 12, 20)))  # fmt: skip
-    tab = _tab(qtbot, commune.services, ReviewsTab, 2024)
+    tab = tab_in_page(qtbot, commune.services, ReviewsTab, 2024)
     tab.panel.select_row(0)
     figures: list[str] = []
 
@@ -139,7 +126,7 @@ def test_enter_review_results(qtbot, commune, monkeypatch) -> None:  # type: ign
 def test_add_a_model_and_see_the_progress(qtbot, commune, context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     with context.database.session_scope() as s:
         s.add(YearPlanRow(year=2024, model_target=2))
-    tab = _tab(qtbot, commune.services, ModelsTab, 2024)
+    tab = tab_in_page(qtbot, commune.services, AdvancedModelsTab, 2024)
     assert tab.stack.currentIndex() == 1
     assert "Kế hoạch năm 2024 đặt chỉ tiêu 2 mô hình." in tab.empty_label.text()
     assert tab.progress.text() == (
@@ -148,7 +135,7 @@ def test_add_a_model_and_see_the_progress(qtbot, commune, context, monkeypatch) 
     assert SHORT_COLOR in tab.progress.styleSheet()
 
     def fill(name: str, subject: str, label: str) -> None:
-        def act(d: ModelDialog) -> None:
+        def act(d: AdvancedModelDialog) -> None:
             d.name.setText(name)
             pick(d.picker, SubjectKind.UNIT, subject, label)
             d.channels[next(iter(d.channels))].setChecked(True)
@@ -161,7 +148,7 @@ def test_add_a_model_and_see_the_progress(qtbot, commune, context, monkeypatch) 
             d.recognised_on.setText("02/09/2024")
             d.save_button.click()
 
-        drive(monkeypatch, ModelDialog, act)
+        drive(monkeypatch, AdvancedModelDialog, act)
         tab.add()
 
     fill("Tuyến phố văn minh", "bac son", "Tổ dân phố Bắc Sơn (Thôn, tổ dân phố)")

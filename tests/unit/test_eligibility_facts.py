@@ -11,6 +11,7 @@ from sqlalchemy import event
 
 from emulation_desktop.domain.complaints import ComplaintInput
 from emulation_desktop.domain.enums import (
+    AwardKind,
     ComplaintKind,
     Gender,
     InitiativeKind,
@@ -23,9 +24,10 @@ from emulation_desktop.domain.enums import (
 from emulation_desktop.domain.initiatives import AuthorInput, InitiativeInput
 from emulation_desktop.domain.registry import HouseholdInput, PersonInput, UnitInput
 from emulation_desktop.domain.rules.eligibility import Outcome, Verdict, worked_months
-from emulation_desktop.services.eligibility import _facts
+from emulation_desktop.domain.text import name_sort_key
+from emulation_desktop.services.eligibility_facts import read_facts
 from emulation_desktop.store.cycle_models import PersonPeriodRow
-from emulation_desktop.store.models import EvaluationRow
+from emulation_desktop.store.models import AwardRow, EvaluationRow
 
 YEAR = 2026
 TODAY = dt.date(2026, 12, 20)
@@ -65,6 +67,15 @@ class Commune:
                 InitiativeScope.BASE, tuple(AuthorInput(a) for a in authors), **doc,
             )
         )  # fmt: skip
+
+    def awards(self, pid: int, code: str, *years: int) -> None:
+        with self.ctx.database.session_scope() as s:
+            s.add_all(
+                AwardRow(subject_kind=SubjectKind.PERSON, person_id=pid, award_code=code,
+                         award_name=code, award_kind=AwardKind.TITLE, year=y,
+                         decision_date=dt.date(y + 1, 1, 15))
+                for y in years
+            )  # fmt: skip
 
     def period(self, pid: int, kind: PeriodKind, start: dt.date, end: dt.date | None) -> None:
         with self.ctx.database.session_scope() as s:
@@ -169,7 +180,7 @@ def test_maternity_leave_does_not_block_and_counts_as_work(commune, context) -> 
     assert row.verdict is Verdict.ELIGIBLE
     assert not any(c.outcome is Outcome.NOT_MET for c in row.criteria)
     with context.database.session_scope() as s:
-        book, _, _ = _facts(s, SubjectKind.PERSON, YEAR, None)
+        book, _, _ = read_facts(s, SubjectKind.PERSON, YEAR, None)
     facts_mother, facts_away = book.person(mother), book.person(away)
     assert [lv.maternity for lv in facts_mother.leaves] == [True]
     assert [lv.maternity for lv in facts_away.leaves] == [False]
@@ -192,14 +203,14 @@ def test_open_cases_pause_collectives_and_households_too(commune, context) -> No
     commune.complaint((SubjectKind.UNIT, commune.tdp))
     case = commune.complaint((SubjectKind.HOUSEHOLD, home))
     with context.database.session_scope() as s:
-        units, _, _ = _facts(s, SubjectKind.UNIT, YEAR, None)
-        homes, _, _ = _facts(s, SubjectKind.HOUSEHOLD, YEAR, None)
+        units, _, _ = read_facts(s, SubjectKind.UNIT, YEAR, None)
+        homes, _, _ = read_facts(s, SubjectKind.HOUSEHOLD, YEAR, None)
     assert units.get(SubjectKind.UNIT, commune.tdp).pending_review
     assert not units.get(SubjectKind.UNIT, commune.unit).pending_review
     assert homes.get(SubjectKind.HOUSEHOLD, home).pending_review
     commune.close(case)
     with context.database.session_scope() as s:
-        homes, _, _ = _facts(s, SubjectKind.HOUSEHOLD, YEAR, None)
+        homes, _, _ = read_facts(s, SubjectKind.HOUSEHOLD, YEAR, None)
     assert not homes.get(SubjectKind.HOUSEHOLD, home).pending_review
 
 
@@ -211,7 +222,7 @@ def test_facts_are_read_in_set_queries_not_one_per_person(commune, context) -> N
         event.listen(engine, "before_cursor_execute", listener)
         try:
             with context.database.session_scope() as s:
-                _facts(s, SubjectKind.PERSON, YEAR, None)
+                read_facts(s, SubjectKind.PERSON, YEAR, None)
         finally:
             event.remove(engine, "before_cursor_execute", listener)
         return len(seen)
@@ -229,3 +240,43 @@ def test_facts_are_read_in_set_queries_not_one_per_person(commune, context) -> N
     few = queries()
     add(40)
     assert queries() == few
+
+
+def test_titles_over_several_years_read_the_awards_of_those_years(commune) -> None:  # type: ignore[no-untyped-def]
+    chain, broken, spent = (commune.person(n, "htxs") for n in ("An", "Bình", "Chi"))
+    for pid in (chain, spent):
+        commune.awards(pid, "CSTDCS", YEAR - 2, YEAR - 1)
+    commune.awards(broken, "CSTDCS", YEAR - 1)
+    commune.awards(spent, "CSTD_TINH", YEAR - 2)
+    ticks = ("CSTD_TINH.2",)
+    row = commune.row("CSTD_TINH", chain, ticks)
+    assert row.verdict is Verdict.REVIEW
+    assert f"năm {YEAR - 2}, {YEAR - 1}; năm {YEAR} chưa có quyết định" in row.criteria[0].reason
+    row = commune.row("CSTD_TINH", broken, ticks)
+    assert row.verdict is Verdict.NOT_ELIGIBLE
+    assert f"thiếu năm {YEAR - 2}" in row.criteria[0].reason
+    row = commune.row("CSTD_TINH", spent, ticks)
+    assert row.verdict is Verdict.NOT_ELIGIBLE
+    assert f"cho thành tích năm {YEAR - 2}" in row.criteria[0].reason
+
+
+def test_the_national_title_looks_back_six_years(commune) -> None:  # type: ignore[no-untyped-def]
+    twice, spent = commune.person("Dũng", "htxs"), commune.person("Giang", "htxs")
+    for pid in (twice, spent):
+        commune.awards(pid, "CSTD_TINH", YEAR - 3, YEAR)
+    commune.awards(spent, "CSTD_TOAN_QUOC", YEAR - 5)
+    ticks = ("CSTD_TOAN_QUOC.2",)
+    row = commune.row("CSTD_TOAN_QUOC", twice, ticks)
+    assert row.verdict is Verdict.ELIGIBLE
+    assert f"các năm {YEAR - 3}, {YEAR}" in row.criteria[0].reason
+    row = commune.row("CSTD_TOAN_QUOC", spent, ticks)
+    assert row.verdict is Verdict.NOT_ELIGIBLE
+    assert f"cho thành tích năm {YEAR - 5}" in row.criteria[0].reason
+
+
+def test_people_are_listed_in_vietnamese_name_order(commune) -> None:  # type: ignore[no-untyped-def]
+    names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn Bình", "Đỗ Thị Ánh", "Nguyễn Thị An"]
+    ids = [commune.person(n) for n in names]
+    rows = commune.services.eligibility.check("LDTT", YEAR).rows
+    assert [r.name for r in rows] == sorted(names, key=name_sort_key)
+    assert [r.subject_id for r in rows if r.name == "Nguyễn Thị An"] == [ids[1], ids[4]]

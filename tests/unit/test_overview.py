@@ -267,7 +267,7 @@ def test_missing_grades_by_unit_most_behind_first(context, year_work) -> None:  
 
 def test_models_count_recognised_and_replicated_against_the_target(context, year_work) -> None:  # type: ignore[no-untyped-def]
     m = context.services.overview.year_overview(2026, TODAY).models
-    assert (m.recognised, m.target, m.building) == (2, 3, 1)
+    assert (m.counted, m.target, m.building) == (2, 3, 1)
 
 
 def test_open_complaints_with_the_overdue_flagged(context, year_work) -> None:  # type: ignore[no-untyped-def]
@@ -284,7 +284,7 @@ def test_a_year_without_work_is_empty(context, commune) -> None:  # type: ignore
     o = context.services.overview.year_overview(2027, TODAY)
     assert o.movements == () and o.theme == "" and o.plan_date is None
     assert o.registrations.total == 0
-    assert (o.models.recognised, o.models.target) == (0, 0)
+    assert (o.models.counted, o.models.target) == (0, 0)
     assert (o.evaluations.people, o.evaluations.people_done) == (6, 0)
     assert [d.kind for d in o.due] == [DueKind.DEADLINE] * 4  # only the yearly deadlines
 

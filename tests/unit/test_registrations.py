@@ -1,23 +1,15 @@
 """Đăng ký thi đua: one by one and a whole unit at once, duplicates, titles that do not fit,
-status steps, the year's list with its filters, counts and the Excel export.
-
-`small_commune` builds the hand-made data set the review and model tests use too.
-"""
+status steps, the year's list with its filters, counts and the Excel export."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from emulation_desktop.domain.enums import (
-    Gender,
-    Launcher,
-    MovementKind,
-    PersonKind,
     RegistrationStatus,
     SubjectKind,
     UnitKind,
@@ -29,87 +21,10 @@ from emulation_desktop.domain.registrations import (
     RegistrationQuery,
     UnitRegistrationInput,
 )
-from emulation_desktop.domain.registry import HouseholdInput, PersonInput, UnitInput
-from emulation_desktop.store.cycle_models import MovementPhaseRow, MovementRow
+from emulation_desktop.domain.registry import UnitInput
+from tests.cycle_data import Commune, H, P, U, small_commune
 
 S = RegistrationStatus
-P, U, H = SubjectKind.PERSON, SubjectKind.UNIT, SubjectKind.HOUSEHOLD
-
-
-@dataclass
-class Commune:
-    """Ids of the hand-made commune: a school group with two schools, a residential group."""
-
-    services: object
-    schools: int  # Khối trường học (a folder of the tree)
-    kindergarten: int
-    primary: int
-    tdp: int
-    teachers: dict[str, int]  # name -> person id (all in the two schools, one no longer followed)
-    residents: dict[str, int]
-    home: int  # a household of Tổ dân phố Bắc Sơn
-    movement: int  # "Dạy tốt, học tốt" 2024, two phases
-    phases: tuple[int, int]
-    movement_2023: int
-
-    def person(self, name: str) -> int:
-        return {**self.teachers, **self.residents}[name]
-
-
-def add_movement(
-    db, year: int, name: str, start: dt.date, end: dt.date,
-    phases: tuple[tuple[str, dt.date, dt.date], ...] = (),
-) -> tuple[int, list[int]]:  # type: ignore[no-untyped-def]  # fmt: skip
-    """A movement written straight into the table (the movement screens are another's work)."""
-    with db.session_scope() as s:
-        row = MovementRow(year=year, name=name, kind=MovementKind.PHASED, launcher=Launcher.COMMUNE,
-                          start_date=start, end_date=end)  # fmt: skip
-        for i, (phase, first, last) in enumerate(phases, 1):
-            row.phases.append(MovementPhaseRow(number=i, name=phase, start_date=first,
-                                               end_date=last))  # fmt: skip
-        s.add(row)
-        s.flush()
-        return row.id, [p.id for p in row.phases]
-
-
-def small_commune(context) -> Commune:  # type: ignore[no-untyped-def]
-    reg = context.services.registry
-    schools = reg.create_unit(UnitInput("Khối trường học", UnitKind.GROUP, None))
-    kinder = reg.create_unit(UnitInput("Trường Mầm non Cát Thành", UnitKind.SCHOOL, schools))
-    primary = reg.create_unit(UnitInput("Trường Tiểu học Cát Thành", UnitKind.SCHOOL, schools))
-    tdp = reg.create_unit(UnitInput("Tổ dân phố Bắc Sơn", UnitKind.RESIDENTIAL, None))
-    teachers = {}
-    for name, gender, unit in (
-        ("Nguyễn Thị Lan", Gender.FEMALE, kinder),
-        ("Trần Thị Mai", Gender.FEMALE, kinder),
-        ("Lê Văn Bình", Gender.MALE, primary),
-        ("Phạm Thị Hoa", Gender.FEMALE, primary),
-        ("Đặng Văn Dũng", Gender.MALE, primary),
-        ("Vũ Thị Yến", Gender.FEMALE, primary),
-        ("Hoàng Văn Tùng", Gender.MALE, primary),
-    ):
-        teachers[name] = reg.create_person(
-            PersonInput(name, gender, PersonKind.VIEN_CHUC, unit, birth_year=1985)
-        )
-    reg.set_people_active([teachers["Hoàng Văn Tùng"]], False)  # retired: not registered
-    residents = {}
-    for name, gender in (("Nguyễn Văn An", Gender.MALE), ("Lê Thị Hằng", Gender.FEMALE)):
-        residents[name] = reg.create_person(
-            PersonInput(name, gender, PersonKind.NHAN_DAN, tdp, birth_year=1970)
-        )
-    home = reg.create_household(
-        HouseholdInput(residents["Nguyễn Văn An"], "Số 5, đường Trần Hưng Đạo", tdp)
-    )
-    movement, phases = add_movement(
-        context.database, 2024, "Dạy tốt, học tốt", dt.date(2024, 1, 1), dt.date(2024, 12, 31),
-        (("Chào mừng 70 năm Chiến thắng Điện Biên Phủ", dt.date(2024, 1, 1), dt.date(2024, 5, 7)),
-         ("Chào mừng 80 năm Quân đội nhân dân Việt Nam", dt.date(2024, 5, 8),
-          dt.date(2024, 12, 22))),
-    )  # fmt: skip
-    old, _ = add_movement(context.database, 2023, "Dạy tốt, học tốt", dt.date(2023, 1, 1),
-                          dt.date(2023, 12, 31))  # fmt: skip
-    return Commune(context.services, schools, kinder, primary, tdp, teachers, residents, home,
-                   movement, (phases[0], phases[1]), old)  # fmt: skip
 
 
 @pytest.fixture
@@ -222,7 +137,7 @@ def test_form_mistakes_are_named_at_their_field(commune: Commune) -> None:
     with pytest.raises(ValidationError) as exc:
         regs.create(RegistrationInput(2024, (P, binh), movement_id=commune.movement_2023))
     assert _error(exc, "movement_id") == (
-        "Phong trào «Dạy tốt, học tốt» thuộc năm 2023, không phải 2024."
+        "Phong trào «Dạy tốt, học tốt» thuộc năm 2023, không phải năm 2024."
     )
     with pytest.raises(ValidationError) as exc:
         regs.create(RegistrationInput(2024, (P, binh), award_code="LDTT", status=S.APPROVED))

@@ -11,7 +11,7 @@ from emulation_desktop.domain.enums import RegistrationStatus, ReviewKind, Revie
 from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.domain.registrations import RegistrationInput
 from emulation_desktop.domain.reviews import ResultInput, ReviewFigures, ReviewInput
-from tests.unit.test_registrations import Commune, P, U, add_movement, small_commune
+from tests.cycle_data import Commune, P, U, add_movement, small_commune
 
 S, K, R = RegistrationStatus, ReviewKind, ReviewResult
 D = dt.date

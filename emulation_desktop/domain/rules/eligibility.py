@@ -93,6 +93,7 @@ __all__ = [
     "Verdict",
     "assess",
     "assess_batch",
+    "history_read",
     "override_reason",
 ]
 
@@ -911,3 +912,46 @@ def assess_batch(
     """Many subjects for one award and year (one memo), with the caps as warnings."""
     engine = EligibilityEngine(rules, facts)
     return engine.assess_batch(subjects, award_code, year, ticked, population)
+
+
+def history_read(rules: RuleSet, award_code: str) -> tuple[frozenset[str], int | None]:
+    """What a check of `award_code` can read of the award history, so a service reads no more.
+
+    (award codes, years): the award itself and every award its criteria and caps lead to, and
+    how many years back from the year checked (1: that year only; 3 for CSTĐ tỉnh, 6 for CSTĐ
+    toàn quốc), or None when a rule leads back to itself (then every year). The checks read
+    grades and initiatives of the year checked only, disciplines of any time.
+    """
+    conditions: dict[str, list[Condition]] = {}
+    for c in rules.criteria:
+        conditions.setdefault(c.award, []).append(c.condition)
+    for cap in rules.caps:
+        conditions.setdefault(cap.award, []).append(
+            Condition(CheckKind.ELIGIBLE_FOR, award=cap.of_award)
+        )
+    engine = EligibilityEngine(rules, FactsBook({}))
+    codes: set[str] = set()
+    done: set[str] = set()
+    windows = [1]
+    cyclic = False
+
+    def visit(code: str) -> None:
+        nonlocal cyclic
+        if code in done:
+            return
+        if code in codes:  # reached again while its own rules are walked
+            cyclic = True
+            return
+        codes.add(code)
+        stack = list(conditions.get(code, ()))
+        while stack:
+            cond = stack.pop()
+            stack.extend(cond.any_of)
+            if cond.award:
+                visit(cond.award)
+                if _kind(cond) is CheckKind.CONSECUTIVE_AWARDS and cond.years > 0:
+                    windows.append(cond.years * engine.period_years(cond.award))
+        done.add(code)
+
+    visit(award_code)
+    return frozenset(codes), None if cyclic else max(windows)

@@ -9,13 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -29,13 +27,13 @@ from emulation_desktop.domain.complaints import (
     sender_label,
 )
 from emulation_desktop.domain.enums import ComplaintKind
-from emulation_desktop.domain.errors import UserError
 from emulation_desktop.services.container import AppServices
 
-from emulation_desktop.gui.evaluations.initiative_dialog import enum_combo, muted
-from emulation_desktop.gui.registry.form import FieldErrors, dialog_buttons, em
+from emulation_desktop.gui.registry.form import dialog_buttons, em
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import enum_combo, muted, text_box
 from emulation_desktop.gui.widgets.date_field import DateField
+from emulation_desktop.gui.widgets.saving_dialog import SavingDialog
 from emulation_desktop.gui.widgets.subject_picker import SubjectPicker
 
 PAUSE_NOTE = (
@@ -54,15 +52,7 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
     return label
 
 
-def _text_box(name: str, lines: int, parent: QWidget) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(parent.fontMetrics().lineSpacing() * lines)
-    return box
-
-
-class ComplaintDialog(QDialog):
+class ComplaintDialog(SavingDialog):
     """Add (`item` None) or edit a case; sets `saved_id` and `saved_year`."""
 
     def __init__(
@@ -72,13 +62,11 @@ class ComplaintDialog(QDialog):
         item: ComplaintItem | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self.setObjectName("complaint_dialog")
         self.setWindowTitle("Sửa vụ việc" if item else "Ghi vụ việc mới")
         self._service = services.complaints
-        self._tasks = tasks
         self._item = item
-        self.saved_id: int | None = None
         self.saved_year: int | None = None
         today = self._service.today()
 
@@ -96,13 +84,13 @@ class ComplaintDialog(QDialog):
         self.document = QLineEdit()
         self.document.setObjectName("document")
         self.document.setPlaceholderText("Ví dụ: Quyết định giải quyết khiếu nại số 12/QĐ-UBND")
-        self.content = _text_box("content", 4, self)
-        self.handling = _text_box("handling", 3, self)
-        self.result_edit = _text_box("result", 3, self)
+        self.content = text_box(4, name="content", grow=True)
+        self.handling = text_box(3, name="handling", grow=True)
+        self.result_edit = text_box(3, name="result", grow=True)
         self.closed_on = DateField()
         self.closed_on.setObjectName("closed_on")
 
-        self.errors = e = FieldErrors()
+        e = self.errors
         left = QFormLayout()
         left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         left.addRow("&Loại:", self.kind)
@@ -199,8 +187,6 @@ class ComplaintDialog(QDialog):
         )
 
     def _save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
         fields = (
             ("received_on", self.received), ("deadline", self.deadline),
             ("closed_on", self.closed_on),
@@ -212,25 +198,5 @@ class ComplaintDialog(QDialog):
             self.errors.show(typed)
             return
         data, service, item = self.form_input(), self._service, self._item
-        self.errors.clear()
-        self.save_button.setEnabled(False)
-
-        def write() -> int:
-            if item is None:
-                return service.create(data)
-            service.update(item.id, data)
-            return item.id
-
-        year = data.received_on.year if data.received_on else None
-        self._tasks.submit(write, lambda new_id: self._saved(new_id, year), self._failed,
-                           parent=self)  # fmt: skip
-
-    def _saved(self, complaint_id: int, year: int | None) -> None:
-        self.save_button.setEnabled(True)
-        self.saved_id = complaint_id
-        self.saved_year = year
-        self.accept()
-
-    def _failed(self, exc: UserError) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show_failure(exc)
+        self.saved_year = data.received_on.year if data.received_on else None
+        self.save_item(service.create, service.update, item.id if item else None, data)

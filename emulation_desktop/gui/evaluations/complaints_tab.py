@@ -15,64 +15,56 @@ from emulation_desktop.domain.complaints import (
     ComplaintStatus,
     sender_label,
 )
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import ComplaintKind
 from emulation_desktop.services.container import AppServices
 
 from emulation_desktop.gui.evaluations.complaint_dialog import ComplaintDialog
-from emulation_desktop.gui.evaluations.initiatives_tab import RecordTab
+from emulation_desktop.gui.evaluations.record_tab import RecordTab
 from emulation_desktop.gui.messages import confirm, show_info
 from emulation_desktop.gui.registry.form import ERROR_COLOR
-from emulation_desktop.gui.registry.history_view import STYLE
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.detail_html import (
+    PENDING_COLOR,
+    STYLE,
+    Html,
+    facts_html,
+    text_block,
+)
 
-PAUSED_COLOR = "#8a5a00"
 _BANNER_STYLE = (
     "QLabel { background-color: #fff4e0; color: #5a3b00; border: 1px solid #e0b060;"
     " border-radius: 3px; padding: 6px; }"
 )
 
 
-def _day(d: dt.date | None) -> str:
-    return f"{d:%d/%m/%Y}" if d else ""
-
-
 def complaint_html(c: ComplaintItem, today: dt.date) -> str:
-    overdue = c.overdue_days(today)
     status = escape(c.status_text(today))
-    if overdue:
+    if c.overdue_days(today):
         status = f"<b style='color:{ERROR_COLOR}'>{status}</b>"
-    rows = [
-        ("Loại", escape(c.kind.label)),
-        ("Ngày nhận", _day(c.received_on)),
-        (sender_label(c.kind), escape(c.sender)),
-        ("Đối tượng liên quan", escape(c.subject.label) if c.subject else ""),
-        ("Hạn giải quyết", _day(c.deadline)),
-        ("Tình trạng", status),
-        ("Văn bản", escape(c.document)),
-    ]
-    facts = "".join(
-        f"<tr><td class='muted'>{escape(k)}</td><td>{v}</td></tr>" for k, v in rows if v
-    )
+    facts = facts_html([
+        ("Loại", c.kind.label),
+        ("Ngày nhận", day_text(c.received_on)),
+        (sender_label(c.kind), c.sender),
+        ("Đối tượng liên quan", c.subject.label if c.subject else ""),
+        ("Hạn giải quyết", day_text(c.deadline)),
+        ("Tình trạng", Html(status)),
+        ("Văn bản", c.document),
+    ])  # fmt: skip
     pause = ""
     if c.pauses and c.subject is not None:
         pause = (
-            f"<p style='color:{PAUSED_COLOR}'><b>Đang tạm dừng xét khen thưởng</b> của "
+            f"<p style='color:{PENDING_COLOR}'><b>Đang tạm dừng xét khen thưởng</b> của "
             f"«{escape(c.subject.name)}» cho đến khi vụ việc kết thúc ({escape(PAUSE_BASIS)}).</p>"
         )
     elif c.subject is not None:
         pause = (
             "<p class='muted'>Vụ việc đã kết thúc: đối tượng được xét khen thưởng bình thường.</p>"
         )
-
-    def block(title: str, text: str) -> str:
-        if not text:
-            return ""
-        return f"<h3>{title}</h3>" + "".join(f"<p>{escape(x)}</p>" for x in text.splitlines())
-
     return (
-        f"{STYLE}<h2>{escape(c.kind.label)} ngày {_day(c.received_on)}</h2>{pause}"
-        f"<table class='facts'>{facts}</table>{block('Nội dung', c.content)}"
-        f"{block('Cách xử lý', c.handling)}{block('Kết quả giải quyết', c.result)}"
+        f"{STYLE}<h2>{escape(c.kind.label)} ngày {day_text(c.received_on)}</h2>{pause}{facts}"
+        f"{text_block('Nội dung', c.content)}{text_block('Cách xử lý', c.handling)}"
+        f"{text_block('Kết quả giải quyết', c.result)}"
     )
 
 
@@ -100,9 +92,7 @@ class ComplaintsTab(RecordTab[ComplaintItem]):
         self.kind_filter = self.filter_combo(
             "kind_filter", [("Mọi loại", None), *((k.label, k) for k in ComplaintKind)]
         )
-        self.add_button.setText("Thêm mới")
         self.add_button.setToolTip("Ghi đơn thư hoặc cuộc kiểm tra, giám sát mới (Ctrl+N)")
-        self.empty_button.setText("Ghi vụ việc mới…")
         self.banner = QLabel()
         self.banner.setObjectName("pause_banner")
         self.banner.setWordWrap(True)
@@ -150,15 +140,15 @@ class ComplaintsTab(RecordTab[ComplaintItem]):
         return (ComplaintKind(kind) if kind else None), ComplaintStatus(status)
 
     def cells(self, c: ComplaintItem) -> list[str]:
-        received = _day(c.received_on)
+        received = day_text(c.received_on)
         subject = c.subject.name if c.subject else ""
-        return [received, c.kind.label, c.sender, subject, _day(c.deadline),
+        return [received, c.kind.label, c.sender, subject, day_text(c.deadline),
                 c.status_text(self.today)]  # fmt: skip
 
     def colours(self, c: ComplaintItem) -> dict[int, tuple[str, bool]]:
         out: dict[int, tuple[str, bool]] = {}
         if c.pauses:
-            out[3] = (PAUSED_COLOR, False)
+            out[3] = (PENDING_COLOR, False)
         if c.overdue_days(self.today):
             out[4] = out[5] = (ERROR_COLOR, True)
         return out
@@ -194,7 +184,7 @@ class ComplaintsTab(RecordTab[ComplaintItem]):
         c = self.current()
         if c is None:
             return
-        what = f"{c.kind.label.lower()} ngày {_day(c.received_on)} của «{c.sender}»"
+        what = f"{c.kind.label.lower()} ngày {day_text(c.received_on)} của «{c.sender}»"
         if confirm(self, f"Xóa {what} khỏi sổ theo dõi?", "Xóa"):
             service = self.services.complaints
             self.submit(lambda: service.delete(c.id), lambda _r: None)

@@ -307,6 +307,8 @@ class GradesModel(QAbstractTableModel):
             return "Ghi chú chưa lưu. Bấm Lưu (Ctrl+S) để ghi."
         if r.collective and col is Col.NAME:
             return "Xếp loại của tập thể đơn vị"
+        if col in (Col.NAME, Col.POSITION, Col.KIND, Col.UNIT):  # elided on a narrow window
+            return self.data(self.index(i, col)) or None
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

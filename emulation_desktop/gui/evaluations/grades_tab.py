@@ -30,7 +30,7 @@ from emulation_desktop.domain.text import thousands
 from emulation_desktop.services.container import AppServices
 
 from emulation_desktop.gui.evaluations.grade_import_dialog import GradeImportDialog
-from emulation_desktop.gui.evaluations.grades_model import Col, GradesModel
+from emulation_desktop.gui.evaluations.grades_model import GradesModel
 from emulation_desktop.gui.evaluations.grades_view import GRADE_HINT, GradeTable
 from emulation_desktop.gui.evaluations.set_grade_dialog import set_for_whole_unit
 from emulation_desktop.gui.evaluations.unsaved import UnsavedGuard
@@ -40,9 +40,6 @@ from emulation_desktop.gui.registry.form import ERROR_COLOR
 from emulation_desktop.gui.registry.registry_page import ask_open_path, ask_save_path
 from emulation_desktop.gui.registry.unit_combo import UnitCombo
 from emulation_desktop.gui.tasks import TaskRunner
-
-_WIDTHS = {Col.NAME: 25, Col.POSITION: 17, Col.KIND: 10, Col.UNIT: 22, Col.GRADE: 21,
-           Col.NOTE: 18, Col.LAST: 21}  # fmt: skip
 
 
 class GradesTab(SectionTab, UnsavedGuard):
@@ -75,9 +72,6 @@ class GradesTab(SectionTab, UnsavedGuard):
         self.model = GradesModel()
         self.table = GradeTable()
         self.table.setModel(self.model)
-        chars = self.fontMetrics().horizontalAdvance("x")
-        for col, width in _WIDTHS.items():
-            self.table.setColumnWidth(col, width * chars)
         self.empty = QLabel()
         self.empty.setObjectName("empty_state")
         self.empty.setWordWrap(True)
@@ -87,6 +81,7 @@ class GradesTab(SectionTab, UnsavedGuard):
         self.stack.addWidget(self.empty)
         self.counts = QLabel()
         self.counts.setObjectName("grade_counts")
+        self.counts.setWordWrap(True)  # a narrow window takes the counts on two lines
         self.message = QLabel(f"{GRADE_HINT}; Delete để xóa; Ctrl+V dán cột từ Excel.")
         self.message.setObjectName("grade_message")
         self.message.setWordWrap(True)
@@ -217,7 +212,7 @@ class GradesTab(SectionTab, UnsavedGuard):
 
     def _load(self) -> None:
         scope = self._scope()
-        self.table.setColumnHidden(Col.UNIT, not self.below.isChecked())
+        self.table.show_unit_column(self.below.isChecked())
         if scope is None:
             self.model.set_grid(None)
             self._shown = None
@@ -316,21 +311,39 @@ class GradesTab(SectionTab, UnsavedGuard):
         assert grid is not None
 
         def saved(result: SaveResult) -> None:
-            self.on_changed()
-            if reload and self._shown == (grid.unit_id, grid.year, grid.include_below):
-                self._load()
+            self._saved(grid, reload)
             then(result)
-
-        def refused(exc: UserError) -> None:
-            if isinstance(exc, ValidationError):
-                self.table.go_to(self.model.mark_errors(exc.field_errors))
-            show_error(self, exc.message)
 
         self.tasks.submit(
             lambda: self.services.evaluations.save(grid.year, grid.unit_id, changes,
                                                    grid.include_below),
-            saved, refused, progress="Đang lưu xếp loại…", parent=self,
+            saved, self._refused, progress="Đang lưu xếp loại…", parent=self,
         )  # fmt: skip
+
+    def save_unsaved_now(self) -> bool:
+        # The window is closing and must know the outcome before it goes, so this one save runs
+        # here rather than in the background (300 grades take a few milliseconds).
+        grid, changes = self.model.grid, self.model.changes()
+        assert grid is not None
+        try:
+            result = self.services.evaluations.save(grid.year, grid.unit_id, changes,
+                                                    grid.include_below)  # fmt: skip
+        except UserError as exc:
+            self._refused(exc)
+            return False
+        self._saved(grid, reload=True)
+        self._say(result.message)
+        return True
+
+    def _saved(self, grid: GradeGrid, reload: bool) -> None:
+        self.on_changed()
+        if reload and self._shown == (grid.unit_id, grid.year, grid.include_below):
+            self._load()
+
+    def _refused(self, exc: UserError) -> None:
+        if isinstance(exc, ValidationError):
+            self.table.go_to(self.model.mark_errors(exc.field_errors))
+        show_error(self, exc.message)
 
     # Excel ------------------------------------------------------------------------------------
 

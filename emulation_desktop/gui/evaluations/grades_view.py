@@ -2,7 +2,8 @@
 
 1–4 sets the grade of the selected rows and moves down; letters open the cell for "htt",
 "hoàn thành tốt"…, Enter commits and moves down; Delete clears; Ctrl+V pastes, Ctrl+Z undoes.
-A right click offers the four grades for mouse users.
+A right click offers the four grades for mouse users. On a narrow window the descriptive
+columns give way so that a name and its grade stay side by side.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -36,6 +37,12 @@ from emulation_desktop.gui.evaluations.grades_model import KEEP, Col, GradesMode
 
 _Index = QModelIndex | QPersistentModelIndex
 GRADE_HINT = "Gõ 1–4 hoặc HTXS, HTT, HT, KHT rồi Enter"
+# Column widths in "x" widths of the font; SQUEEZE columns shrink (elided, whole in the
+# tooltip) down to MIN_CHARS before the grade would need a horizontal scroll.
+WIDTHS = {Col.NAME: 25, Col.POSITION: 17, Col.KIND: 10, Col.UNIT: 22, Col.GRADE: 21,
+          Col.NOTE: 18, Col.LAST: 21}  # fmt: skip
+SQUEEZE = (Col.POSITION, Col.KIND, Col.UNIT)
+MIN_CHARS = 8
 
 
 class _GradeDelegate(QStyledItemDelegate):
@@ -80,6 +87,38 @@ class GradeTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+        # The widths fit_columns gave: a column the officer dragged keeps the officer's width.
+        self._fitted: dict[Col, int] = {}
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self.fit_columns)
+            self.fit_columns()
+
+    def show_unit_column(self, show: bool) -> None:
+        self.setColumnHidden(Col.UNIT, not show)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Name to grade in view when the table is narrow: shrink the SQUEEZE columns evenly."""
+        if self.model() is None:
+            return
+        x = self.fontMetrics().horizontalAdvance("x")
+        widths = {c: n * x for c, n in WIDTHS.items() if not self.isColumnHidden(c)}
+        excess = sum(w for c, w in widths.items() if c <= Col.GRADE) - self.viewport().width()
+        slack = {c: widths[c] - MIN_CHARS * x for c in SQUEEZE if c in widths}
+        if excess > 0 and (total := sum(slack.values())) > 0:
+            for c, room in slack.items():
+                widths[c] -= round(room * min(1.0, excess / total))
+        for c, width in widths.items():
+            if self._fitted.get(c, self.columnWidth(c)) == self.columnWidth(c):
+                self.setColumnWidth(c, width)
+                self._fitted[c] = width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def grades(self) -> GradesModel:
         model = self.model()

@@ -7,18 +7,14 @@ the order of the recognition document (Lên / Xuống) and may carry their % con
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -28,36 +24,18 @@ from PySide6.QtWidgets import (
 )
 
 from emulation_desktop.domain.enums import InitiativeKind, InitiativeScope, SubjectKind
-from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.initiatives import AuthorInput, InitiativeInput, InitiativeItem
 from emulation_desktop.domain.subjects import SubjectRef
 from emulation_desktop.services.container import AppServices
 
-from emulation_desktop.gui.registry.form import FieldErrors, dialog_buttons, em
+from emulation_desktop.gui.registry.form import dialog_buttons, em
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import enum_combo, muted, text_box
 from emulation_desktop.gui.widgets.date_field import DateField
+from emulation_desktop.gui.widgets.saving_dialog import SavingDialog
 from emulation_desktop.gui.widgets.subject_picker import SubjectPicker
 
 NO_SHARE = "—"
-
-
-def muted(label: QLabel) -> QLabel:
-    """A hint in the placeholder colour, readable in light and dark themes."""
-    palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
-    label.setPalette(palette)
-    label.setWordWrap(True)
-    return label
-
-
-def enum_combo(name: str, choices: list[tuple[str, str]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    for code, label in choices:
-        combo.addItem(label, code)
-    return combo
 
 
 class AuthorsEditor(QWidget):
@@ -176,7 +154,7 @@ class AuthorsEditor(QWidget):
                 model.setStringList([])  # the next name typed must not pop up this one's list
 
 
-class InitiativeDialog(QDialog):
+class InitiativeDialog(SavingDialog):
     """Add (`item` None) or edit an initiative; sets `saved_id` and `saved_year`."""
 
     def __init__(
@@ -187,21 +165,16 @@ class InitiativeDialog(QDialog):
         item: InitiativeItem | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self.setObjectName("initiative_dialog")
         self.setWindowTitle("Sửa sáng kiến, đề tài" if item else "Thêm sáng kiến, đề tài")
         self._service = services.initiatives
-        self._tasks = tasks
         self._item = item
-        self.saved_id: int | None = None
         self.saved_year: int | None = None
 
         self.kind = enum_combo("kind", InitiativeKind.choices())
-        self.title_edit = QPlainTextEdit()  # titles run long: two or three lines show them whole
-        self.title_edit.setObjectName("title")
-        self.title_edit.setTabChangesFocus(True)
+        self.title_edit = text_box(3, name="title")  # titles run long: three lines show them
         self.title_edit.setMinimumWidth(em(self, 26))
-        self.title_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.year_spin = QSpinBox()
         self.year_spin.setObjectName("year")
         self.year_spin.setRange(1900, 2200)
@@ -220,12 +193,9 @@ class InitiativeDialog(QDialog):
         self.doc_issuer.setPlaceholderText("Ví dụ: UBND xã Cát Thành, Hội đồng sáng kiến")
         self.note = QLineEdit()
         self.authors = AuthorsEditor(services)
-        self.summary = QPlainTextEdit()
-        self.summary.setObjectName("summary")
-        self.summary.setTabChangesFocus(True)
-        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        self.summary = text_box(4, name="summary", grow=True)
 
-        self.errors = e = FieldErrors()
+        e = self.errors
         left = QFormLayout()
         left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         left.addRow("&Loại:", self.kind)
@@ -301,8 +271,6 @@ class InitiativeDialog(QDialog):
         )
 
     def _save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
         typed = {k: f.error() for k, f in (("applied_from", self.applied_from),
                                              ("doc_date", self.doc_date))}  # fmt: skip
         if any(typed.values()):
@@ -314,24 +282,5 @@ class InitiativeDialog(QDialog):
             )
             return
         data, service, item = self.form_input(), self._service, self._item
-        self.errors.clear()
-        self.save_button.setEnabled(False)
-
-        def write() -> int:
-            if item is None:
-                return service.create(data)
-            service.update(item.id, data)
-            return item.id
-
-        self._tasks.submit(write, lambda new_id: self._saved(new_id, data.year), self._failed,
-                           parent=self)  # fmt: skip
-
-    def _saved(self, initiative_id: int, year: int | None) -> None:
-        self.save_button.setEnabled(True)
-        self.saved_id = initiative_id
-        self.saved_year = year
-        self.accept()
-
-    def _failed(self, exc: UserError) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show_failure(exc)
+        self.saved_year = data.year
+        self.save_item(service.create, service.update, item.id if item else None, data)

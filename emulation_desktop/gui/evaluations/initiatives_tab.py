@@ -1,270 +1,39 @@
-"""Sáng kiến: the year's initiatives and scientific works, searchable by title or author.
-
-`RecordTab` is the shape this tab and Khiếu nại – Kiểm tra share: a year's records read whole
-(tens of rows), filtered as the officer types, a table beside the detail, and an empty state that
-says what goes here and offers the first action.
-"""
+"""Sáng kiến: the year's initiatives and scientific works, searchable by title or author."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from html import escape
-from pathlib import Path
-from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import InitiativeKind
-from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.initiatives import InitiativeAuthor, InitiativeItem
 from emulation_desktop.services.container import AppServices
 
 from emulation_desktop.gui.evaluations.initiative_dialog import InitiativeDialog
-from emulation_desktop.gui.messages import confirm, show_error, show_info
-from emulation_desktop.gui.pages.tabbed import SectionTab
-from emulation_desktop.gui.registry.history_view import STYLE, DetailView
-from emulation_desktop.gui.registry.registry_page import ask_save_path
-from emulation_desktop.gui.rules.tables import ReadOnlyTable
+from emulation_desktop.gui.evaluations.record_tab import RecordTab
+from emulation_desktop.gui.messages import confirm, show_info
 from emulation_desktop.gui.tasks import TaskRunner
-
-T = TypeVar("T")
-
-
-class RecordTab(SectionTab, Generic[T]):
-    """Subclasses give `headers`, `widths`, `noun`, and override the hooks at the end."""
-
-    headers: Sequence[str] = ()
-    widths: Sequence[int] = ()
-    noun = ""  # "sáng kiến, đề tài": the count reads "3 sáng kiến, đề tài"
-
-    def __init__(
-        self,
-        services: AppServices,
-        tasks: TaskRunner,
-        on_changed: Callable[[], None],
-        search_hint: str,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(services, tasks, on_changed, parent)
-        self.ask_save: Callable[[QWidget, str], Path | None] = ask_save_path  # tests replace it
-        self.items: list[T] = []  # the year's records, before search and filters
-        self.shown: list[T] = []
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(search_hint)
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self.refill())
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count_label")
-        self.filters = QHBoxLayout()
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
-        top.addLayout(self.filters)
-        self.buttons = QHBoxLayout()
-        self.add_button = self._button("Thêm mới", self.add, "add_button")
-        self.edit_button = self._button("Sửa", self.edit, "edit_button")
-        self.delete_button = self._button("Xóa", self.delete, "delete_button")
-        self.buttons.addStretch(1)
-        self.buttons.addWidget(self.count_label)
-        self.export_button = self._button("Xuất Excel…", self.export, "export_button")
-
-        self.table = ReadOnlyTable(self.headers, "table")
-        self.table.setWordWrap(False)
-        self.table.set_widths(self.widths)
-        self.table.cellDoubleClicked.connect(lambda *_: self.edit())
-        self.table.currentCellChanged.connect(lambda *_: self.show_current())
-        for key, slot in ((Qt.Key.Key_Return, self.edit), (Qt.Key.Key_Delete, self.delete)):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-        self.detail = DetailView("")
-        self.detail.setObjectName("detail")
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 380])  # the table's columns need the room
-        splitter.setChildrenCollapsible(False)
-
-        self.empty_label = QLabel()
-        self.empty_label.setObjectName("empty_label")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_button = QPushButton("Thêm mới…")
-        self.empty_button.setObjectName("empty_add")
-        self.empty_button.clicked.connect(lambda _=False: self.add())
-        empty = QWidget()
-        box = QVBoxLayout(empty)
-        box.addStretch(1)
-        box.addWidget(self.empty_label)
-        box.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch(2)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(splitter)
-        self.stack.addWidget(empty)
-
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(0, 6, 0, 0)
-        self.layout_.addLayout(top)
-        self.layout_.addLayout(self.buttons)
-        self.layout_.addWidget(self.stack, 1)
-
-    def _button(self, text: str, slot: Callable[[], None], name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _=False: slot())
-        self.buttons.addWidget(button)
-        return button
-
-    def filter_combo(self, name: str, entries: Sequence[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(name)
-        for text, data in entries:
-            combo.addItem(text, data)
-        combo.currentIndexChanged.connect(lambda _i: self.refill())
-        self.filters.addWidget(combo)
-        return combo
-
-    # SectionTab -------------------------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def reload(self, select_id: int | None = None) -> None:
-        current = self.current()
-        keep = select_id if select_id is not None else getattr(current, "id", None)
-        self.tasks.submit(self.fetch, lambda items: self._loaded(items, keep), parent=self)
-
-    def _loaded(self, items: list[T], select_id: int | None) -> None:
-        self.items = items
-        self.refill(select_id)
-
-    def refill(self, select_id: int | None = None) -> None:
-        """Apply the search and filters to the year's records and show them."""
-        if select_id is None:
-            select_id = getattr(self.current(), "id", None)
-        text = self.search.text()
-        self.shown = [i for i in self.items if self.keep(i, text)]
-        rows = [self.cells(i) for i in self.shown]
-        self.table.fill(rows, rows)  # the whole text in a tooltip: long titles are cut
-        for r, item in enumerate(self.shown):
-            for c, (colour, bold) in self.colours(item).items():
-                cell = self.table.item(r, c)
-                cell.setForeground(QBrush(QColor(colour)))
-                if bold:
-                    font = cell.font()
-                    font.setBold(True)
-                    cell.setFont(font)
-        self.count_label.setText(f"{len(self.shown)} {self.noun}")
-        self.empty_label.setText(self.empty_text())
-        self.stack.setCurrentIndex(1 if not self.items else 0)
-        ids = [getattr(i, "id", None) for i in self.shown]
-        if self.shown:
-            self.table.setCurrentCell(ids.index(select_id) if select_id in ids else 0, 0)
-        self.show_current()
-
-    def current(self) -> T | None:
-        row = self.table.currentRow()
-        return self.shown[row] if 0 <= row < len(self.shown) else None
-
-    def show_current(self) -> None:
-        item = self.current()
-        for b in (self.edit_button, self.delete_button):
-            b.setEnabled(item is not None)
-        self.export_button.setEnabled(bool(self.shown))
-        if item is not None:
-            self.detail.show_html(self.detail_html(item))
-        elif self.items:
-            self.detail.show_empty(f"Không có {self.noun} nào khớp với điều kiện tìm kiếm.")
-        else:
-            self.detail.show_empty(self.empty_text())
-
-    def submit(self, work: Callable[[], Any], select_id: Callable[[Any], int | None]) -> None:
-        """A write through the task runner; a refusal is shown, the list rereads on success."""
-
-        def done(result: Any) -> None:
-            self.reload(select_id(result))
-            self.on_changed()
-
-        def failed(exc: UserError) -> None:
-            show_error(self, exc.message)
-
-        self.tasks.submit(work, done, failed, parent=self)
-
-    def export_to(self, suggested: str, work: Callable[[Path], int]) -> None:
-        path = self.ask_save(self, suggested)
-        if path is None:
-            return
-        self.tasks.submit(
-            lambda: work(path),
-            lambda n: show_info(self, f"Đã xuất {n} dòng ra tệp «{path.name}»."),
-            lambda exc: show_error(self, exc.message),
-            parent=self,
-        )
-
-    # Hooks ------------------------------------------------------------------------------------
-
-    def fetch(self) -> list[T]:
-        raise NotImplementedError
-
-    def keep(self, item: T, text: str) -> bool:
-        raise NotImplementedError
-
-    def cells(self, item: T) -> list[str]:
-        raise NotImplementedError
-
-    def colours(self, item: T) -> dict[int, tuple[str, bool]]:
-        """Column → (text colour, bold) for cells that must stand out."""
-        return {}
-
-    def detail_html(self, item: T) -> str:
-        raise NotImplementedError
-
-    def empty_text(self) -> str:
-        raise NotImplementedError
-
-    def edit(self) -> None:
-        raise NotImplementedError
-
-    def delete(self) -> None:
-        raise NotImplementedError
-
-    def export(self) -> None:
-        raise NotImplementedError
+from emulation_desktop.gui.widgets.detail_html import PENDING_COLOR, STYLE, facts_html, text_block
 
 
 def initiative_html(i: InitiativeItem) -> str:
-    rows = [
+    facts = facts_html([
         ("Loại", i.kind.label),
         ("Năm công nhận", str(i.year)),
         ("Phạm vi ảnh hưởng", i.scope.label),
         ("Lĩnh vực", i.field),
-        ("Áp dụng từ", f"{i.applied_from:%d/%m/%Y}" if i.applied_from else ""),
+        ("Áp dụng từ", day_text(i.applied_from)),
         ("Văn bản công nhận", i.document if i.recognised else ""),
         ("Ghi chú", i.note),
-    ]
-    facts = "".join(
-        f"<tr><td class='muted'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows if v
-    )
+    ])  # fmt: skip
     status = ""
     if not i.recognised:
         status = (
-            "<p style='color:#8a5a00'><b>Chưa có văn bản công nhận</b>: sáng kiến chưa được "
-            "tính khi xét danh hiệu thi đua.</p>"
+            f"<p style='color:{PENDING_COLOR}'><b>Chưa có văn bản công nhận</b>: sáng kiến chưa "
+            "được tính khi xét danh hiệu thi đua.</p>"
         )
     shares = any(a.share is not None for a in i.authors)
 
@@ -278,12 +47,11 @@ def initiative_html(i: InitiativeItem) -> str:
         for n, a in enumerate(i.authors, 1)
     )
     share_header = "<th>Đóng góp</th>" if shares else ""
-    summary = "".join(f"<p>{escape(line)}</p>" for line in i.summary.splitlines())
     return (
-        f"{STYLE}<h2>{escape(i.title)}</h2>{status}<table class='facts'>{facts}</table>"
+        f"{STYLE}<h2>{escape(i.title)}</h2>{status}{facts}"
         f"<h3>Tác giả ({len(i.authors)})</h3><table class='list' width='100%'>"
         f"<tr><th>TT</th><th>Họ và tên</th><th>Đơn vị</th>{share_header}</tr>"
-        f"{authors}</table>" + (f"<h3>Tóm tắt nội dung, hiệu quả</h3>{summary}" if summary else "")
+        f"{authors}</table>{text_block('Tóm tắt nội dung, hiệu quả', i.summary)}"
     )
 
 
@@ -309,7 +77,6 @@ class InitiativesTab(RecordTab[InitiativeItem]):
             "kind_filter", [("Sáng kiến và đề tài", None), *((k.label, k) for k in InitiativeKind)]
         )
         self.add_button.setToolTip("Thêm sáng kiến, đề tài (Ctrl+N)")
-        self.empty_button.setText("Thêm sáng kiến…")
 
     def fetch(self) -> list[InitiativeItem]:
         return self.services.initiatives.list(self.year)
@@ -323,11 +90,11 @@ class InitiativesTab(RecordTab[InitiativeItem]):
         return InitiativeKind(data) if data else None
 
     def cells(self, i: InitiativeItem) -> list[str]:
-        document = f"{i.doc_number} ngày {i.doc_date:%d/%m/%Y}" if i.doc_date else ""
+        document = f"{i.doc_number} ngày {day_text(i.doc_date)}" if i.doc_date else ""
         return [i.title, i.authors_text, i.scope.label, document or "Chưa công nhận"]
 
     def colours(self, i: InitiativeItem) -> dict[int, tuple[str, bool]]:
-        return {} if i.recognised else {3: ("#8a5a00", False)}
+        return {} if i.recognised else {3: (PENDING_COLOR, False)}
 
     def detail_html(self, item: InitiativeItem) -> str:
         return initiative_html(item)

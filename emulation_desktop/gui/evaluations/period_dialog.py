@@ -4,26 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from emulation_desktop import APP_NAME
 from emulation_desktop.domain.enums import PeriodKind, SubjectKind
-from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.periods import DISCIPLINE_FORMS, PeriodInput, PeriodItem
 from emulation_desktop.domain.subjects import SubjectRef
 from emulation_desktop.services.periods import PeriodService
 from emulation_desktop.services.subjects import SubjectService
 
-from emulation_desktop.gui.registry.form import FieldErrors, dialog_buttons, em
+from emulation_desktop.gui.registry.form import dialog_buttons, em
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import text_box
 from emulation_desktop.gui.widgets.date_field import DateField
+from emulation_desktop.gui.widgets.saving_dialog import SavingDialog
 from emulation_desktop.gui.widgets.subject_picker import SubjectPicker
 
 _WHY = {
@@ -36,7 +35,7 @@ _WHY = {
 }
 
 
-class PeriodDialog(QDialog):
+class PeriodDialog(SavingDialog):
     """Add (`item` None) or edit; `saved_id` is set after a successful save."""
 
     def __init__(
@@ -48,13 +47,12 @@ class PeriodDialog(QDialog):
         kind: PeriodKind = PeriodKind.DISCIPLINE,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self.setObjectName("period_dialog")
         self.setWindowTitle(
             f"{'Sửa' if item else 'Thêm'} thời gian kỷ luật, thai sản, nghỉ dài hạn – {APP_NAME}"
         )
-        self._periods, self._tasks, self._item = periods, tasks, item
-        self.saved_id: int | None = None
+        self._periods, self._item = periods, item
 
         self.person = SubjectPicker(subjects, [SubjectKind.PERSON])
         self.setMinimumWidth(em(self, 44))  # "Họ tên (đơn vị)" and the messages in full
@@ -78,14 +76,11 @@ class PeriodDialog(QDialog):
         self.document.setObjectName("document")
         self.document.setPlaceholderText("Ví dụ: Quyết định số 12/QĐ-UBND ngày 05/3/2025")
         self.document.setMaxLength(500)
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("note")
-        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.note = text_box(3, name="note")
         self.why = QLabel()
         self.why.setWordWrap(True)
         self.why.setObjectName("why")
 
-        self.errors = FieldErrors()
         form = QFormLayout()
         form.addRow("Cá nhân:", self.errors.wrap("person", self.person, self.person.edit))
         form.addRow("Loại:", self.kind)
@@ -95,7 +90,7 @@ class PeriodDialog(QDialog):
         form.addRow("Đến ngày:", self.errors.wrap("end", self.end))
         form.addRow("Văn bản:", self.errors.wrap("document", self.document))
         form.addRow("Ghi chú:", self.note)
-        buttons, self.ok = dialog_buttons(self, "Lưu", self._save)
+        buttons, self.save_button = dialog_buttons(self, "Lưu", self._save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.why)
@@ -141,18 +136,5 @@ class PeriodDialog(QDialog):
         if typed:
             self.errors.show(typed)
             return
-        data, item = self.data(), self._item
-        if item is None:
-            work = lambda: self._periods.create(data)  # noqa: E731
-        else:
-            work = lambda: (self._periods.update(item.id, data), item.id)[1]  # noqa: E731
-        self.ok.setEnabled(False)
-        self._tasks.submit(work, self._saved, self._refused, parent=self)
-
-    def _saved(self, period_id: int) -> None:
-        self.saved_id = period_id
-        self.accept()
-
-    def _refused(self, exc: UserError) -> None:
-        self.ok.setEnabled(True)
-        self.errors.show_failure(exc)
+        periods, item = self._periods, self._item
+        self.save_item(periods.create, periods.update, item.id if item else None, self.data())

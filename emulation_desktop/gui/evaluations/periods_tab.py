@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from emulation_desktop.gui.messages import confirm, show_error
 from emulation_desktop.gui.pages.tabbed import SectionTab
 from emulation_desktop.gui.rules.tables import ReadOnlyTable
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import button
 
 HEADERS = ("Họ và tên", "Đơn vị", "Loại", "Hình thức", "Từ ngày", "Đến ngày", "Văn bản",
            "Ghi chú")  # fmt: skip
@@ -66,9 +66,9 @@ class PeriodsTab(SectionTab):
         self.years.setObjectName("year_filter")
         self.count = QLabel()
         self.count.setObjectName("count_label")
-        self.add_button = self._button("Thêm mới", self.add, "add_period", "Thêm (Ctrl+N)")
-        self.edit_button = self._button("Sửa", self.edit, "edit_period", "Sửa dòng đang chọn")
-        self.delete_button = self._button("Xóa", self.delete, "delete_period")
+        self.add_button = button("Thêm mới", self.add, "add_period", "Thêm (Ctrl+N)")
+        self.edit_button = button("Sửa", self.edit, "edit_period", "Sửa dòng đang chọn")
+        self.delete_button = button("Xóa", self.delete, "delete_period")
         self.table = ReadOnlyTable(HEADERS, "periods_table")
         self.table.set_widths(_WIDTHS)
         self.table.setWordWrap(False)
@@ -107,13 +107,6 @@ class PeriodsTab(SectionTab):
             shortcut.activated.connect(slot)
         self._fill_years()
         self._fill()
-
-    def _button(self, text: str, slot: Callable[[], None], name: str, tip: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda _=False: slot())
-        return button
 
     # SectionTab -------------------------------------------------------------------------------
 

@@ -34,8 +34,8 @@ def ask_unsaved(parent: QWidget, question: str, can_stay: bool) -> str:
 
 class UnsavedGuard:
     """Mixed into a QWidget that keeps changes in memory. The widget provides `unsaved_question`
-    (None when nothing is unsaved), `discard_unsaved()` and `save_unsaved(then)`, where `then`
-    runs only after a successful save."""
+    (None when nothing is unsaved), `discard_unsaved()`, `save_unsaved(then)`, where `then`
+    runs only after a successful save, and `save_unsaved_now()` for `can_leave`."""
 
     ask: Ask = staticmethod(ask_unsaved)  # type: ignore[assignment]  # tests replace it
     _asking = False
@@ -47,6 +47,11 @@ class UnsavedGuard:
         raise NotImplementedError
 
     def save_unsaved(self, then: Callable[[], None] | None = None) -> None:
+        raise NotImplementedError
+
+    def save_unsaved_now(self) -> bool:
+        """Save before returning (the window is closing); False, with the reason shown and the
+        changes kept, when the save is refused."""
         raise NotImplementedError
 
     def _answer(self, question: str, can_stay: bool) -> str:
@@ -64,8 +69,8 @@ class UnsavedGuard:
             return True
         answer = self._answer(question, can_stay=True)
         if answer == SAVE:
-            self.save_unsaved()
-        elif answer == DISCARD:
+            return self.save_unsaved_now()  # refused: stay, or the changes would be lost
+        if answer == DISCARD:
             self.discard_unsaved()
         return answer != STAY
 

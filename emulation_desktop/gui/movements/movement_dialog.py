@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,35 +24,25 @@ from PySide6.QtWidgets import (
 )
 
 from emulation_desktop.domain.enums import Launcher, MovementKind, SubjectKind
-from emulation_desktop.domain.errors import UserError, ValidationError
-from emulation_desktop.domain.movements import (
-    MovementDetail,
-    MovementInput,
-    movement_warnings,
-    validate_movement,
-)
+from emulation_desktop.domain.errors import ValidationError
+from emulation_desktop.domain.movement_checks import movement_warnings, validate_movement
+from emulation_desktop.domain.movements import MovementDetail, MovementInput
 from emulation_desktop.services.container import AppServices
 
 from emulation_desktop.gui.messages import confirm
 from emulation_desktop.gui.movements.milestones_editor import MilestonesEditor
 from emulation_desktop.gui.movements.phases_editor import PhasesEditor
 from emulation_desktop.gui.movements.unit_checklist import UnitChecklist
-from emulation_desktop.gui.registry.form import FieldErrors, dialog_buttons, em
+from emulation_desktop.gui.registry.form import dialog_buttons, em
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import enum_combo, text_box
 from emulation_desktop.gui.widgets.date_field import DateField
+from emulation_desktop.gui.widgets.saving_dialog import SavingDialog
 from emulation_desktop.gui.widgets.subject_picker import SubjectPicker
 
 DOC_TYPES = ("Kế hoạch", "Quyết định", "Chỉ thị", "Công văn", "Hướng dẫn", "Thông báo")
 GENERAL, PHASES, UNITS = range(3)
 _TAB_OF = {"phases": PHASES, "milestones": PHASES, "targets": UNITS, "unit_ids": UNITS}
-
-
-def _enum_combo(name: str, choices: list[tuple[str, str]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    for code, label in choices:
-        combo.addItem(label, code)
-    return combo
 
 
 def _row(*widgets: QWidget | str, stretch: bool = True) -> QWidget:
@@ -67,15 +56,7 @@ def _row(*widgets: QWidget | str, stretch: bool = True) -> QWidget:
     return box
 
 
-def text_box(lines: int, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    box.setPlaceholderText(placeholder)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 12)
-    return box
-
-
-class MovementDialog(QDialog):
+class MovementDialog(SavingDialog):
     """Add (`movement` None, in `year`) or edit; `saved_id` is set once the change is written."""
 
     def __init__(
@@ -86,15 +67,12 @@ class MovementDialog(QDialog):
         movement: MovementDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self.setObjectName("movement_dialog")
         self._services = services
-        self._tasks = tasks
         self._year = movement.year if movement else year
         self._movement = movement
-        self.saved_id: int | None = None
         self.setWindowTitle("Sửa phong trào thi đua" if movement else "Thêm phong trào thi đua")
-        self.errors = FieldErrors()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("movement_tabs")
         self.tabs.addTab(self._general_tab(), "Thông tin chung")
@@ -131,8 +109,8 @@ class MovementDialog(QDialog):
         self.theme_edit = QLineEdit()
         self.theme_edit.setObjectName("theme")
         self.theme_edit.setPlaceholderText("Chủ đề, khẩu hiệu thi đua (nếu có)")
-        self.kind_combo = _enum_combo("kind", MovementKind.choices())
-        self.launcher_combo = _enum_combo("launcher", Launcher.choices())
+        self.kind_combo = enum_combo("kind", MovementKind.choices())
+        self.launcher_combo = enum_combo("launcher", Launcher.choices())
         self.start_edit = DateField(required=True)
         self.start_edit.setObjectName("start")
         self.end_edit = DateField(required=True)
@@ -285,8 +263,6 @@ class MovementDialog(QDialog):
         self.errors.show(errors)
 
     def _save(self) -> None:
-        if not self.save_button.isEnabled():
-            return  # a save is already running (Ctrl+S pressed twice)
         data, errors = self.form_input()
         try:
             data = validate_movement(data)
@@ -301,24 +277,4 @@ class MovementDialog(QDialog):
             if not confirm(self, question, "Vẫn lưu", "Xem lại"):
                 return
         service, movement = self._services.movements, self._movement
-
-        def write() -> int:
-            if movement is None:
-                return service.create(data)
-            service.update(movement.id, data)
-            return movement.id
-
-        self.save_button.setEnabled(False)
-        self._tasks.submit(write, self._saved, self._failed, parent=self)
-
-    def _saved(self, movement_id: int) -> None:
-        self.save_button.setEnabled(True)
-        self.saved_id = movement_id
-        self.accept()
-
-    def _failed(self, exc: UserError) -> None:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.show_errors(exc.field_errors)
-        else:
-            self.errors.show_failure(exc)
+        self.save_item(service.create, service.update, movement.id if movement else None, data)

@@ -6,9 +6,10 @@ from html import escape
 
 from emulation_desktop.domain.movements import MovementDetail
 
+# The panel beside the list is narrow: a smaller title leaves the facts in view.
 STYLE = """
 <style>
- h2 { margin: 0 0 4px 0; }
+ h2 { margin: 0 0 4px 0; font-size: large; }
  h3 { margin: 10px 0 2px 0; }
  table.facts td { padding: 1px 10px 1px 0; vertical-align: top; }
  table.list { border-collapse: collapse; margin-top: 4px; }

@@ -1,4 +1,5 @@
-"""The movements list of a year: its columns, and the year-plan strip above it."""
+"""The movements list of a year: its columns, the table that keeps the name readable when
+narrow, and the year-plan strip above it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from emulation_desktop.domain.movements import MovementItem, YearPlan
+
+from emulation_desktop.gui.registry.form import em
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS: tuple[tuple[str, Callable[[MovementItem], str]], ...] = (
@@ -64,6 +69,69 @@ class MovementTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section][0]
         return None
+
+
+LAUNCHER = 2
+# Dropped in this order when the name would be too narrow to read; the detail beside the list
+# shows them all.
+OPTIONAL = (4, LAUNCHER, 1)
+
+
+class MovementTable(QTableView):
+    """Rows of the year's movements: the name takes the room, short columns their text; on a
+    narrow window the less needed columns step aside rather than squeeze the name."""
+
+    def __init__(self, model: MovementTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("table")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # "UBND huyện (trước 01/7/2025)" is long: elided, whole in the tooltip and the detail.
+        header.setSectionResizeMode(LAUNCHER, QHeaderView.ResizeMode.Interactive)
+        self._launcher_width = em(self, 11)
+        self.setColumnWidth(LAUNCHER, self._launcher_width)
+        self.setMinimumWidth(em(self, 24))
+        model.modelReset.connect(self.fit_columns)
+
+    def fit_columns(self) -> None:
+        """Show the short columns that fit beside a readable name, dropping OPTIONAL first."""
+        header = self.horizontalHeader()
+        if not header.isSectionHidden(LAUNCHER):
+            self._launcher_width = self.columnWidth(LAUNCHER)  # the officer may have widened it
+        widths = {
+            c: self._launcher_width
+            if c == LAUNCHER
+            else max(self.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(1, len(COLUMNS))
+        }
+        room = self.viewport().width() - em(self, 16)
+        shown = set(widths)
+        for column in OPTIONAL:
+            if sum(widths[c] for c in shown) <= room:
+                break
+            shown.discard(column)
+        for column in widths:
+            if header.isSectionHidden(column) == (column in shown):
+                self.setColumnHidden(column, column not in shown)
+                if column == LAUNCHER and column in shown:
+                    self.setColumnWidth(LAUNCHER, self._launcher_width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
 
 def plan_text(plan: YearPlan) -> str:

@@ -9,17 +9,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +28,11 @@ from emulation_desktop.services.container import AppServices
 from emulation_desktop.gui.messages import confirm, show_error, show_info
 from emulation_desktop.gui.movements.movement_dialog import MovementDialog
 from emulation_desktop.gui.movements.movement_html import empty_html, movement_html
-from emulation_desktop.gui.movements.movement_table import COLUMNS, MovementTableModel, plan_text
+from emulation_desktop.gui.movements.movement_table import (
+    MovementTable,
+    MovementTableModel,
+    plan_text,
+)
 from emulation_desktop.gui.movements.year_plan_dialog import YearPlanDialog
 from emulation_desktop.gui.pages.tabbed import SectionTab
 from emulation_desktop.gui.registry.form import em
@@ -107,28 +108,7 @@ class MovementsTab(SectionTab):
         buttons.addStretch(1)
 
         self.model = MovementTableModel()
-        self.table = QTableView()
-        self.table.setObjectName("table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        # The name takes what is left; the short columns are as wide as their text.
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # "UBND huyện (trước 01/7/2025)" is long: elided, whole in the tooltip and the detail.
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(2, em(self, 11))
-        self.table.setMinimumWidth(em(self, 40))
+        self.table = MovementTable(self.model)
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         for key, slot in ((Qt.Key.Key_Return, self.edit), (Qt.Key.Key_Enter, self.edit),
@@ -138,6 +118,7 @@ class MovementsTab(SectionTab):
             shortcut.activated.connect(slot)
         self.detail = DetailView("Chọn một phong trào để xem các đợt, mốc kỷ niệm và đơn vị.")
         self.detail.setObjectName("detail")
+        self.detail.setMinimumWidth(em(self, 16))  # narrow windows: the detail gives way first
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)

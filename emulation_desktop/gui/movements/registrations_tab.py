@@ -4,18 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,10 +20,9 @@ from PySide6.QtWidgets import (
 
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import RegistrationStatus, SubjectKind
-from emulation_desktop.domain.errors import UserError
+from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.domain.registrations import (
     WITHOUT_MOVEMENT,
-    MovementChoice,
     RegistrationItem,
     RegistrationQuery,
     RegistrationSort,
@@ -34,19 +30,18 @@ from emulation_desktop.domain.registrations import (
 from emulation_desktop.domain.text import thousands
 from emulation_desktop.services.container import AppServices
 
-from emulation_desktop.gui.messages import confirm, show_error, show_info
+from emulation_desktop.gui.messages import confirm, show_info
 from emulation_desktop.gui.models.paged_table import PagedTableModel, TableColumn
-from emulation_desktop.gui.movements.registration_dialog import (
-    RegistrationDialog,
-    StatusDialog,
-    UnitRegistrationDialog,
-)
-from emulation_desktop.gui.pages.tabbed import SectionTab
+from emulation_desktop.gui.movements.panel_tab import PanelTab
+from emulation_desktop.gui.movements.registration_dialog import RegistrationDialog, StatusDialog
+from emulation_desktop.gui.movements.unit_registration_dialog import UnitRegistrationDialog
 from emulation_desktop.gui.registry.form import em
 from emulation_desktop.gui.registry.list_panel import ListPanel
 from emulation_desktop.gui.registry.registry_page import ask_save_path
 from emulation_desktop.gui.registry.unit_combo import UnitCombo
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import button, combo, empty_page, menu_action
+from emulation_desktop.gui.widgets.detail_html import STYLE, facts_html, followed_mark
 
 _S = RegistrationStatus
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -65,20 +60,6 @@ COLUMNS: tuple[TableColumn[RegistrationItem], ...] = (
     ),
 )
 _WIDTHS = [24, 18, 10, 20, 26, 12]
-STYLE = """<style>
- h2 { margin: 0 0 4px 0; } p.empty { color: #707070; font-style: italic; }
- table.facts td { padding: 1px 10px 1px 0; vertical-align: top; } .muted { color: #707070; }
-</style>"""
-
-
-def facts_html(rows: Sequence[tuple[str, str]]) -> str:
-    """Label/value lines; multi-line values keep their lines."""
-    cells = "".join(
-        f"<tr><td class='muted'>{escape(k)}</td><td>{escape(v).replace(chr(10), '<br>')}</td></tr>"
-        for k, v in rows
-        if v
-    )
-    return f"<table class='facts'>{cells}</table>"
 
 
 def registration_html(r: RegistrationItem) -> str:
@@ -94,51 +75,10 @@ def registration_html(r: RegistrationItem) -> str:
         ("Ghi chú", r.note),
         ("Sơ kết, tổng kết", f"Đã có {r.results} kết quả" if r.results else ""),
     ])  # fmt: skip
-    gone = "" if r.subject.active else " <span class='muted'>(đã ngừng theo dõi)</span>"
-    return f"{STYLE}<h2>{escape(r.subject.name)}{gone}</h2>{facts}"
+    return f"{STYLE}<h2>{escape(r.subject.name)}{followed_mark(r.subject.active)}</h2>{facts}"
 
 
-def combo(name: str, entries: Sequence[tuple[str, object]]) -> QComboBox:
-    box = QComboBox()
-    box.setObjectName(name)
-    for text, data in entries:
-        box.addItem(text, data)
-    return box
-
-
-def _menu_action(menu: QMenu, text: str, slot: Callable[[], None], name: str) -> QAction:
-    action = menu.addAction(text)
-    action.setObjectName(name)
-    action.triggered.connect(lambda _=False: slot())
-    return action
-
-
-def empty_page(label: QLabel, *buttons: QPushButton) -> QWidget:
-    """A centred explanation with the first actions under it."""
-    page = QWidget()
-    label.setWordWrap(True)
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    for b in buttons:
-        row.addWidget(b)
-    row.addStretch(1)
-    layout = QVBoxLayout(page)
-    layout.addStretch(1)
-    layout.addWidget(label)
-    layout.addLayout(row)
-    layout.addStretch(2)
-    return page
-
-
-def action_button(text: str, slot: Callable[[], None], name: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.clicked.connect(lambda _=False: slot())
-    return button
-
-
-class RegistrationsTab(SectionTab):
+class RegistrationsTab(PanelTab[RegistrationItem, RegistrationQuery]):
     title = "Đăng ký thi đua"
 
     def __init__(
@@ -149,9 +89,7 @@ class RegistrationsTab(SectionTab):
         self.setObjectName("registrations_tab")
         self.ask_save = ask_save_path  # tests replace it: the native dialog blocks
         self._regs = services.registrations
-        self._items: list[RegistrationItem] = []
         self._movements: list[MovementChoice] = []
-        self._loaded = False
         self.summary = QLabel()
         self.summary.setObjectName("status_summary")
         self.summary.setWordWrap(True)
@@ -176,8 +114,8 @@ class RegistrationsTab(SectionTab):
         self.unit_filter.view().setMinimumWidth(em(self, 24))
         for w in (self.movement_filter, self.status_filter, self.kind_filter, self.unit_filter):
             p.filters.addWidget(w)
-            w.currentIndexChanged.connect(lambda _i: self._apply_filters())
-        p.search.textChanged.connect(lambda _t: self._apply_filters())
+            w.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        p.search.textChanged.connect(lambda _t: self.apply_filters())
         p.add_button("Thêm mới", self.add, "add_registration", "Đăng ký cho một đối tượng (Ctrl+N)")
         self.edit_button = p.add_button("Sửa", self.edit, "edit_registration")
         self.delete_button = p.add_button("Xóa", self.delete, "delete_registration")
@@ -189,7 +127,7 @@ class RegistrationsTab(SectionTab):
                                           "cả danh sách)")  # fmt: skip
         menu = QMenu(self)
         self.submit_action, self.approve_action, self.reject_action, self.to_draft_action = (
-            _menu_action(menu, text, lambda s=status: self.change(s), name)
+            menu_action(menu, text, lambda s=status: self.change(s), name)
             for text, status, name in (
                 ("Gửi duyệt", _S.PENDING, "submit_registrations"),
                 ("Duyệt…", _S.APPROVED, "approve_registrations"),
@@ -199,12 +137,12 @@ class RegistrationsTab(SectionTab):
         )
         self.status_button.setMenu(menu)
         p.end_buttons()
-        self.export_button = action_button("Xuất Excel…", self.export, "export_excel")
+        self.export_button = button("Xuất Excel…", self.export, "export_excel")
         self.export_button.setToolTip(
             "Xuất danh sách đang hiển thị (đúng bộ lọc và thứ tự) ra tệp Excel"
         )
         self.model: PagedTableModel[RegistrationItem, RegistrationQuery] = PagedTableModel(
-            COLUMNS, self._count, self._page, RegistrationQuery(self.year),
+            COLUMNS, self.count_rows, self.page_rows, RegistrationQuery(self.year),
             dim=lambda r: not r.subject.active,
         )  # fmt: skip
         p.set_model(self.model, _WIDTHS)
@@ -218,8 +156,8 @@ class RegistrationsTab(SectionTab):
         self.stack = QStackedWidget()
         self.stack.addWidget(p)
         self.stack.addWidget(empty_page(
-            self.empty_label, action_button("Thêm mới", self.add, "empty_add"),
-            action_button("Đăng ký cả đơn vị…", self.register_unit, "empty_register_unit"),
+            self.empty_label, button("Thêm mới", self.add, "empty_add"),
+            button("Đăng ký cả đơn vị…", self.register_unit, "empty_register_unit"),
         ))  # fmt: skip
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
@@ -231,12 +169,8 @@ class RegistrationsTab(SectionTab):
 
     # The model reads the list once per query; pages are slices of it -------------------------
 
-    def _count(self, q: RegistrationQuery) -> int:
-        self._items = self._regs.rows(q) if self._loaded else []
-        return len(self._items)
-
-    def _page(self, _q: RegistrationQuery, offset: int, limit: int) -> list[RegistrationItem]:
-        return self._items[offset : offset + limit]
+    def fetch(self, q: RegistrationQuery) -> list[RegistrationItem]:
+        return self._regs.rows(q)
 
     def query(self) -> RegistrationQuery:
         q, kind = self.model.query, self.kind_filter.currentData()
@@ -247,15 +181,10 @@ class RegistrationsTab(SectionTab):
             self.unit_filter.unit_id(), q.sort, q.descending,
         )  # fmt: skip
 
-    def _apply_filters(self) -> None:
-        if self._loaded:
-            self.model.set_query(self.query())
-
     # SectionTab -------------------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        current = self.current()
-        select_id = select_id if select_id is not None else (current.id if current else None)
+        select_id = self.kept_id(select_id)
         y = self.year
         self._movements = self._regs.movements(y)
         self._loaded = True
@@ -279,15 +208,9 @@ class RegistrationsTab(SectionTab):
         )
         self.summary.setVisible(total > 0)
         self.export_button.setVisible(total > 0)
-        q = self.query()
-        if q != self.model.query:
-            self.model.set_query(q)
-        else:
-            self.model.reload()
+        self.show_rows(select_id)
         self.empty_label.setText(self._empty_text())
         self.stack.setCurrentIndex(0 if total else 1)
-        if select_id is not None:
-            self.panel.select_row(self.model.find_row(lambda r: r.id == select_id))
 
     def _empty_text(self) -> str:
         y = self.year
@@ -307,16 +230,9 @@ class RegistrationsTab(SectionTab):
         dialog = RegistrationDialog(self.services, self.tasks, self.year, self._movements,
                                     movement_id=movement, parent=self)  # fmt: skip
         if dialog.exec() and dialog.saved_id is not None:
-            self._changed(dialog.saved_id)
-
-    def focus_search(self) -> None:
-        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.panel.search.selectAll()
+            self.changed(dialog.saved_id)
 
     # Current row ------------------------------------------------------------------------------
-
-    def current(self) -> RegistrationItem | None:
-        return self.model.row_item(self.panel.current_row())
 
     def selected(self) -> list[RegistrationItem]:
         return [r for row in self.panel.selected_rows() if (r := self.model.row_item(row))]
@@ -343,16 +259,6 @@ class RegistrationsTab(SectionTab):
 
     # Actions ----------------------------------------------------------------------------------
 
-    def _changed(self, select_id: int | None = None) -> None:
-        self.reload(select_id)
-        self.on_changed()
-
-    def _submit(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        def failed(exc: UserError) -> None:
-            show_error(self, exc.message)
-
-        self.tasks.submit(work, done, failed, parent=self)
-
     def edit(self) -> None:
         item = self.current()
         if item is None:
@@ -360,7 +266,7 @@ class RegistrationsTab(SectionTab):
         dialog = RegistrationDialog(self.services, self.tasks, self.year, self._movements, item,
                                     parent=self)  # fmt: skip
         if dialog.exec():
-            self._changed(item.id)
+            self.changed(item.id)
 
     def delete(self) -> None:
         items = self.selected()
@@ -373,7 +279,7 @@ class RegistrationsTab(SectionTab):
         )
         if confirm(self, question, "Xóa"):
             ids = [r.id for r in items]
-            self._submit(lambda: self._regs.delete(ids), lambda _n: self._changed())
+            self.submit(lambda: self._regs.delete(ids), lambda _n: self.changed())
 
     def register_unit(self) -> None:
         dialog = UnitRegistrationDialog(
@@ -381,7 +287,7 @@ class RegistrationsTab(SectionTab):
             self.unit_filter.unit_id(), self.movement_filter.currentData() or None, parent=self,
         )  # fmt: skip
         if dialog.exec() and dialog.outcome is not None:
-            self._changed()
+            self.changed()
             show_info(self, dialog.outcome.message, "Đăng ký cả đơn vị")
 
     def change(self, target: RegistrationStatus) -> None:
@@ -393,14 +299,14 @@ class RegistrationsTab(SectionTab):
         if target in (_S.APPROVED, _S.REJECTED):
             dialog = StatusDialog(self.services, self.tasks, ids, target, dt.date.today(), self)
             if dialog.exec():
-                self._changed(keep)
+                self.changed(keep)
             return
         if target is _S.DRAFT and not confirm(
             self, f"Trả {len(ids)} đăng ký đã chọn về «Chưa gửi»? Ngày duyệt sẽ được xóa.",
             "Trả về",
         ):  # fmt: skip
             return
-        self._submit(lambda: self._regs.change_status(ids, target), lambda _n: self._changed(keep))
+        self.submit(lambda: self._regs.change_status(ids, target), lambda _n: self.changed(keep))
 
     def export(self) -> None:
         q = self.query()

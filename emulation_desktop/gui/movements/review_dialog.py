@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -25,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import ReviewKind, ReviewResult, SubjectKind
-from emulation_desktop.domain.errors import ValidationError
-from emulation_desktop.domain.registrations import MovementChoice
+from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.domain.reviews import (
     ResultInput,
     ResultLine,
@@ -38,9 +36,10 @@ from emulation_desktop.domain.reviews import (
 )
 from emulation_desktop.services.container import AppServices
 
-from emulation_desktop.gui.movements.registration_dialog import FormDialog
+from emulation_desktop.gui.movements.form_dialog import FormDialog
 from emulation_desktop.gui.registry.form import em
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import combo, text_box
 from emulation_desktop.gui.widgets.date_field import DateField
 
 WHOLE_MOVEMENT = "Cả phong trào"
@@ -61,7 +60,6 @@ class ReviewDialog(FormDialog):
         self.setWindowTitle("Sửa hội nghị sơ kết, tổng kết" if item else
                             f"Thêm hội nghị sơ kết, tổng kết năm {year}")  # fmt: skip
         self.item, self.movements = item, {m.id: m for m in movements}
-        self.saved_id: int | None = None
         self.movement = QComboBox()
         self.movement.setObjectName("movement")
         self.movement.setPlaceholderText("Chọn phong trào")
@@ -70,17 +68,11 @@ class ReviewDialog(FormDialog):
             self.movement.addItem(m.name, m.id)
         self.phase = QComboBox()
         self.phase.setObjectName("phase")
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind")
-        for k in ReviewKind:
-            self.kind.addItem(k.label, k.value)
+        self.kind = combo("kind", [(k.label, k.value) for k in ReviewKind])
         self.held_on = DateField(required=True)
         self.document = QLineEdit()
         self.document.setPlaceholderText("Ví dụ: Báo cáo số 45/BC-UBND ngày 20/6/2024")
-        self.summary = QPlainTextEdit()
-        self.summary.setTabChangesFocus(True)
-        self.summary.setPlaceholderText("Kết quả chính, những mặt còn hạn chế, bài học…")
-        self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() * 5 + 12)
+        self.summary = text_box(5, "Kết quả chính, những mặt còn hạn chế, bài học…")
         e, f = self.errors, self.form
         f.addRow("&Phong trào:", e.wrap("movement_id", self.movement))
         f.addRow("Đợ&t:", e.wrap("phase_id", self.phase))
@@ -116,25 +108,11 @@ class ReviewDialog(FormDialog):
         )  # fmt: skip
 
     def _save(self) -> None:
-        data, errors = self.form_input(), {}
-        try:
-            validate_review(data, self.movements.get(data.movement_id or 0))
-        except ValidationError as exc:
-            errors = exc.field_errors
-        if message := self.held_on.error():
-            errors["held_on"] = message
-        if errors:
-            self.errors.show(errors)
-            return
-        reviews, item = self.services.reviews, self.item
-
-        def write() -> int:
-            if item is None:
-                return reviews.create(data)
-            reviews.update(item.id, data)
-            return item.id
-
-        self.run(write, lambda saved: setattr(self, "saved_id", saved))
+        data = self.form_input()
+        movement = self.movements.get(data.movement_id or 0)
+        if self.checked(lambda: validate_review(data, movement), {"held_on": self.held_on.error()}):
+            reviews, item_id = self.services.reviews, self.item.id if self.item else None
+            self.save_item(reviews.create, reviews.update, item_id, data)
 
 
 class ResultsDialog(FormDialog):

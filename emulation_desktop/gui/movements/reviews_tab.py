@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
@@ -14,24 +13,20 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import ReviewResult
 from emulation_desktop.domain.errors import UserError
-from emulation_desktop.domain.registrations import MovementChoice, phase_title
+from emulation_desktop.domain.movement_choices import MovementChoice
+from emulation_desktop.domain.movements import phase_title
 from emulation_desktop.domain.reviews import ResultLine, ReviewItem
 from emulation_desktop.domain.text import fold, nfc
 from emulation_desktop.services.container import AppServices
 
 from emulation_desktop.gui.messages import confirm, show_error
 from emulation_desktop.gui.models.paged_table import PagedTableModel, TableColumn
-from emulation_desktop.gui.movements.registrations_tab import (
-    STYLE,
-    action_button,
-    combo,
-    empty_page,
-    facts_html,
-)
+from emulation_desktop.gui.movements.panel_tab import PanelTab
 from emulation_desktop.gui.movements.review_dialog import ResultsDialog, ReviewDialog
-from emulation_desktop.gui.pages.tabbed import SectionTab
 from emulation_desktop.gui.registry.list_panel import ListPanel
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import button, combo, empty_page
+from emulation_desktop.gui.widgets.detail_html import STYLE, facts_html
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
 
@@ -87,7 +82,7 @@ def review_html(r: ReviewItem, lines: list[ResultLine]) -> str:
     return f"{STYLE}<h2>{escape(r.title)}</h2>{facts}<h3>Kết quả</h3>{''.join(groups)}"
 
 
-class ReviewsTab(SectionTab):
+class ReviewsTab(PanelTab[ReviewItem, ReviewQuery]):
     title = "Sơ kết – Tổng kết"
 
     def __init__(
@@ -97,17 +92,15 @@ class ReviewsTab(SectionTab):
         super().__init__(services, tasks, on_changed, parent)
         self.setObjectName("reviews_tab")
         self._reviews = services.reviews
-        self._items: list[ReviewItem] = []
         self._movements: list[MovementChoice] = []
-        self._loaded = False
         self.panel = p = ListPanel(
             "Tìm theo tên phong trào, văn bản, không cần gõ dấu (Ctrl+F)",
             "Chọn một hội nghị sơ kết, tổng kết để xem số liệu và kết quả.",
         )
         self.movement_filter = combo("movement_filter", [("Mọi phong trào", None)])
         p.filters.addWidget(self.movement_filter)
-        self.movement_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
-        p.search.textChanged.connect(lambda _t: self._apply_filters())
+        self.movement_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        p.search.textChanged.connect(lambda _t: self.apply_filters())
         p.add_button("Thêm mới", self.add, "add_review", "Ghi một hội nghị sơ kết, tổng kết")
         self.edit_button = p.add_button("Sửa", self.edit, "edit_review")
         self.delete_button = p.add_button("Xóa", self.delete, "delete_review")
@@ -115,7 +108,7 @@ class ReviewsTab(SectionTab):
                                            "Kết quả của từng đối tượng đã đăng ký")  # fmt: skip
         p.end_buttons()
         self.model: PagedTableModel[ReviewItem, ReviewQuery] = PagedTableModel(
-            COLUMNS, self._count, self._page, ReviewQuery(self.year)
+            COLUMNS, self.count_rows, self.page_rows, ReviewQuery(self.year)
         )
         p.set_model(self.model, _WIDTHS)
         p.table.setSortingEnabled(False)
@@ -127,7 +120,7 @@ class ReviewsTab(SectionTab):
         )
         self.empty_label = QLabel()
         self.empty_label.setObjectName("empty_state")
-        self.empty_add = action_button("Thêm mới", self.add, "empty_add")
+        self.empty_add = button("Thêm mới", self.add, "empty_add")
         self.stack = QStackedWidget()
         self.stack.addWidget(p)
         self.stack.addWidget(empty_page(self.empty_label, self.empty_add))
@@ -135,28 +128,18 @@ class ReviewsTab(SectionTab):
         layout.setContentsMargins(4, 6, 4, 4)
         layout.addWidget(self.stack)
 
-    def _count(self, q: ReviewQuery) -> int:
-        items = self._reviews.reviews(q.year, q.movement_id) if self._loaded else []
+    def fetch(self, q: ReviewQuery) -> list[ReviewItem]:
         needle = fold(nfc(q.text))
-        self._items = [r for r in items
-                       if needle in fold(f"{r.title} {r.movement_name} {r.document}")]  # fmt: skip
-        return len(self._items)
+        return [r for r in self._reviews.reviews(q.year, q.movement_id)
+                if needle in fold(f"{r.title} {r.movement_name} {r.document}")]  # fmt: skip
 
-    def _page(self, _q: ReviewQuery, offset: int, limit: int) -> list[ReviewItem]:
-        return self._items[offset : offset + limit]
-
-    def _apply_filters(self) -> None:
-        if self._loaded:
-            self.model.set_query(self._query())
-
-    def _query(self) -> ReviewQuery:
+    def query(self) -> ReviewQuery:
         return ReviewQuery(self.year, self.movement_filter.currentData(), self.panel.search.text())
 
     # SectionTab -------------------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        current = self.current()
-        select_id = select_id if select_id is not None else (current.id if current else None)
+        select_id = self.kept_id(select_id)
         self._movements = self._reviews.movements(self.year)
         self._loaded = True
         chosen = self.movement_filter.currentData()
@@ -167,11 +150,7 @@ class ReviewsTab(SectionTab):
             self.movement_filter.addItem(m.name, m.id)
         self.movement_filter.setCurrentIndex(max(0, self.movement_filter.findData(chosen)))
         self.movement_filter.blockSignals(False)
-        q = self._query()
-        if q != self.model.query:
-            self.model.set_query(q)
-        else:
-            self.model.reload()
+        self.show_rows(select_id)
         has_any = bool(self._reviews.reviews(self.year)) if not self._items else True
         y = self.year
         if not self._movements:
@@ -188,8 +167,6 @@ class ReviewsTab(SectionTab):
             )
         self.empty_add.setVisible(bool(self._movements))
         self.stack.setCurrentIndex(0 if has_any else 1)
-        if select_id is not None:
-            self.panel.select_row(self.model.find_row(lambda r: r.id == select_id))
 
     def add(self) -> None:
         if not self._movements:
@@ -200,16 +177,9 @@ class ReviewsTab(SectionTab):
         dialog = ReviewDialog(self.services, self.tasks, self.year, self._movements,
                               movement_id=movement, parent=self)  # fmt: skip
         if dialog.exec() and dialog.saved_id is not None:
-            self._changed(dialog.saved_id)
-
-    def focus_search(self) -> None:
-        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.panel.search.selectAll()
+            self.changed(dialog.saved_id)
 
     # Current ----------------------------------------------------------------------------------
-
-    def current(self) -> ReviewItem | None:
-        return self.model.row_item(self.panel.current_row())
 
     def show_current(self) -> None:
         item = self.current()
@@ -227,27 +197,20 @@ class ReviewsTab(SectionTab):
 
     # Actions ----------------------------------------------------------------------------------
 
-    def _changed(self, select_id: int | None = None) -> None:
-        self.reload(select_id)
-        self.on_changed()
-
-    def _submit(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        self.tasks.submit(work, done, lambda exc: show_error(self, exc.message), parent=self)
-
     def edit(self) -> None:
         item = self.current()
         if item is not None:
             dialog = ReviewDialog(self.services, self.tasks, self.year, self._movements, item,
                                   parent=self)  # fmt: skip
             if dialog.exec():
-                self._changed(item.id)
+                self.changed(item.id)
 
     def enter_results(self) -> None:
         item = self.current()
         if item is not None:
             dialog = ResultsDialog(self.services, self.tasks, item, parent=self)
             if dialog.exec():
-                self._changed(item.id)
+                self.changed(item.id)
 
     def delete(self) -> None:
         item = self.current()
@@ -257,4 +220,4 @@ class ReviewsTab(SectionTab):
                  if item.figures.reviewed else "")  # fmt: skip
         question = f"Xóa hội nghị «{item.title} – {item.movement_name}»?{extra}"
         if confirm(self, question, "Xóa"):
-            self._submit(lambda: self._reviews.delete(item.id), lambda _r: self._changed())
+            self.submit(lambda: self._reviews.delete(item.id), lambda _r: self.changed())

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from emulation_desktop.domain.errors import UserError
-from emulation_desktop.domain.movements import MAX_MODEL_TARGET, YearPlan, validate_year_plan
+from emulation_desktop.domain.movement_checks import MAX_MODEL_TARGET, validate_year_plan
+from emulation_desktop.domain.movements import YearPlan
 from emulation_desktop.services.movements import MovementService
 
-from emulation_desktop.gui.movements.movement_dialog import text_box
-from emulation_desktop.gui.registry.form import FieldErrors, dialog_buttons, em
+from emulation_desktop.gui.registry.form import dialog_buttons, em
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import text_box
 from emulation_desktop.gui.widgets.date_field import DateField
+from emulation_desktop.gui.widgets.saving_dialog import SavingDialog
 
 
-class YearPlanDialog(QDialog):
+class YearPlanDialog(SavingDialog):
     """`saved` is True once the plan is written."""
 
     def __init__(
@@ -24,11 +25,10 @@ class YearPlanDialog(QDialog):
         plan: YearPlan,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(tasks, parent)
         self.setObjectName("year_plan_dialog")
         self.setWindowTitle(f"Kế hoạch thi đua năm {plan.year}")
         self._movements = movements
-        self._tasks = tasks
         self._year = plan.year
         self.saved = False
 
@@ -53,7 +53,7 @@ class YearPlanDialog(QDialog):
         self.note_edit = text_box(3, "Ghi chú (nếu có)")
         self.note_edit.setPlainText(plan.note)
 
-        self.errors = e = FieldErrors()
+        e = self.errors
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Chủ đề thi đua năm:", e.wrap("theme", self.theme_edit))
@@ -82,26 +82,9 @@ class YearPlanDialog(QDialog):
         )
 
     def _save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
-        if message := self.date_edit.error():
-            self.errors.show({"plan_date": message})
-            return
-        try:
-            plan = validate_year_plan(self.plan())
-        except UserError as exc:
-            self.errors.show_failure(exc)
-            return
-        self.save_button.setEnabled(False)
-        self._tasks.submit(
-            lambda: self._movements.save_year_plan(plan), self._saved, self._failed, parent=self
-        )
-
-    def _saved(self, _result: object) -> None:
-        self.save_button.setEnabled(True)
-        self.saved = True
-        self.accept()
-
-    def _failed(self, exc: UserError) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show_failure(exc)
+        plan = self.plan()
+        if self.checked(lambda: validate_year_plan(plan), {"plan_date": self.date_edit.error()}):
+            movements = self._movements
+            self.run(
+                lambda: movements.save_year_plan(plan), lambda _r: setattr(self, "saved", True)
+            )

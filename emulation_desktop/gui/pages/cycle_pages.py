@@ -6,13 +6,13 @@ from emulation_desktop.gui.evaluations.complaints_tab import ComplaintsTab
 from emulation_desktop.gui.evaluations.grades_tab import GradesTab
 from emulation_desktop.gui.evaluations.initiatives_tab import InitiativesTab
 from emulation_desktop.gui.evaluations.periods_tab import PeriodsTab
-from emulation_desktop.gui.movements.models_tab import ModelsTab
+from emulation_desktop.gui.movements.advanced_models_tab import AdvancedModelsTab
 from emulation_desktop.gui.movements.movements_tab import MovementsTab
 from emulation_desktop.gui.movements.registrations_tab import RegistrationsTab
 from emulation_desktop.gui.movements.reviews_tab import ReviewsTab
 from emulation_desktop.gui.pages.tabbed import TabFactory
 
 TABS: dict[str, tuple[TabFactory, ...]] = {
-    "movements": (MovementsTab, RegistrationsTab, ReviewsTab, ModelsTab),
+    "movements": (MovementsTab, RegistrationsTab, ReviewsTab, AdvancedModelsTab),
     "evaluations": (GradesTab, PeriodsTab, InitiativesTab, ComplaintsTab),
 }

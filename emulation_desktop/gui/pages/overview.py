@@ -247,7 +247,7 @@ class OverviewPage(SectionPage):
             self.backup_card.show_value("Chưa có", "Hãy sao lưu ra USB ít nhất mỗi tuần một lần.")
         else:
             text, _level = backup_age_text(summary.last_usb_backup, dt.datetime.now())
-            self.backup_card.show_value(summary.last_usb_backup.strftime("%d/%m/%Y"), text)
+            self.backup_card.show_value(day_text(summary.last_usb_backup), text)
         if year.year == self._year:  # a newer year was asked for meanwhile: its answer follows
             self._show_year(year)
 

@@ -137,15 +137,15 @@ def models_title(o: YearOverview) -> tuple[str, str, str]:
     """Title ("Điển hình tiên tiến: 2/3"), text and the title's colour."""
     m = o.models
     if m.target:
-        title = f"Điển hình tiên tiến: {m.recognised}/{m.target}"
-        colour = COLOURS[Level.OK] if m.recognised >= m.target else COLOURS[Level.AMBER]
+        title = f"Điển hình tiên tiến: {m.counted}/{m.target}"
+        colour = COLOURS[Level.OK] if m.reached else COLOURS[Level.AMBER]
         goal = f"chỉ tiêu kế hoạch năm {o.year}: {m.target} mô hình."
     else:
-        title, colour = f"Điển hình tiên tiến: {m.recognised}", ""
+        title, colour = f"Điển hình tiên tiến: {m.counted}", ""
         goal = "kế hoạch năm chưa đặt chỉ tiêu."
-    if m.recognised == 0 and m.building == 0:
+    if m.counted == 0 and m.building == 0:
         return title, f"Chưa có mô hình, điển hình tiên tiến nào; {goal}", colour
-    text = f"{m.recognised} đã công nhận, {m.building} đang xây dựng; {goal}"
+    text = f"{m.counted} đã công nhận, {m.building} đang xây dựng; {goal}"
     return title, text, colour
 
 

@@ -7,6 +7,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.registry_views import (
     HouseholdItem,
     PersonDetail,
@@ -14,25 +15,7 @@ from emulation_desktop.domain.registry_views import (
     UnitNode,
 )
 
-_STYLE = """
-<style>
- h2 { margin: 0 0 4px 0; }
- table.facts td { padding: 1px 10px 1px 0; vertical-align: top; }
- table.list { border-collapse: collapse; margin-top: 4px; }
- table.list th { text-align: left; padding: 3px 8px; background-color: #e8e8e8; }
- table.list td { padding: 3px 8px; border-bottom: 1px solid #d0d0d0; vertical-align: top; }
- p.empty { color: #707070; font-style: italic; }
- .muted { color: #707070; }
-</style>
-"""
-STYLE = _STYLE  # for the other detail panels (initiatives, complaints) to look the same
-
-
-def _facts(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(
-        f"<tr><td class='muted'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows if v
-    )
-    return f"<table class='facts'>{cells}</table>"
+from emulation_desktop.gui.widgets.detail_html import STYLE, facts_html, followed_mark
 
 
 def _awards(history: SubjectHistory) -> str:
@@ -47,7 +30,7 @@ def _awards(history: SubjectHistory) -> str:
             what += f"<br><span class='muted'>{escape(a.note)}</span>"
         decision = escape(a.decision_number)
         if a.decision_date:
-            decision += f"<br>ngày {a.decision_date:%d/%m/%Y}"
+            decision += f"<br>ngày {day_text(a.decision_date)}"
         if a.issuer:
             decision += f"<br><span class='muted'>{escape(a.issuer)}</span>"
         rows.append(f"<tr><td>{a.year}</td><td>{what}</td><td>{decision}</td></tr>")
@@ -99,13 +82,9 @@ def _initiatives(history: SubjectHistory) -> str:
     )
 
 
-def _status(active: bool) -> str:
-    return "" if active else " <span class='muted'>(đã ngừng theo dõi)</span>"
-
-
 def person_html(d: PersonDetail) -> str:
     p = d.person
-    facts = _facts([
+    facts = facts_html([
         ("Giới tính", p.gender.label),
         ("Ngày sinh", p.birth),
         ("Chức vụ", p.position),
@@ -115,30 +94,31 @@ def person_html(d: PersonDetail) -> str:
         ("Chủ hộ tại", "; ".join(d.heads_households)),
     ])  # fmt: skip
     return (
-        f"{_STYLE}<h2>{escape(p.full_name)}{_status(p.active)}</h2>{facts}"
+        f"{STYLE}<h2>{escape(p.full_name)}{followed_mark(p.active)}</h2>{facts}"
         f"{_awards(d.history)}{_evaluations(d.history)}{_initiatives(d.history)}"
     )
 
 
 def household_html(h: HouseholdItem, history: SubjectHistory) -> str:
-    facts = _facts([
+    facts = facts_html([
         ("Chủ hộ", f"{h.head_gender.honorific} {h.head_name}"),
         ("Năm sinh chủ hộ", str(h.head_birth_year or "")),
         ("Địa chỉ", h.address),
         ("Thôn, tổ dân phố", h.unit_name),
     ])  # fmt: skip
-    return f"{_STYLE}<h2>Hộ {escape(h.head_name)}{_status(h.active)}</h2>{facts}{_awards(history)}"
+    name = f"Hộ {escape(h.head_name)}{followed_mark(h.active)}"
+    return f"{STYLE}<h2>{name}</h2>{facts}{_awards(history)}"
 
 
 def unit_html(u: UnitNode, history: SubjectHistory) -> str:
-    facts = _facts([
+    facts = facts_html([
         ("Loại đơn vị", u.kind.label),
         ("Thuộc", u.path.rsplit(" › ", 1)[0] if u.depth else ""),
         ("Số cá nhân", str(u.people)),
         ("Số hộ gia đình", str(u.households) if u.households else ""),
     ])  # fmt: skip
     return (
-        f"{_STYLE}<h2>{escape(u.name)}{_status(u.active)}</h2>{facts}"
+        f"{STYLE}<h2>{escape(u.name)}{followed_mark(u.active)}</h2>{facts}"
         f"{_awards(history)}{_evaluations(history)}"
     )
 
@@ -154,7 +134,7 @@ class DetailView(QTextBrowser):
         self.show_empty()
 
     def show_empty(self, text: str | None = None) -> None:
-        self.setHtml(f"{_STYLE}<p class='empty'>{escape(text or self._empty)}</p>")
+        self.setHtml(f"{STYLE}<p class='empty'>{escape(text or self._empty)}</p>")
 
     def show_html(self, html: str) -> None:
         self.setHtml(html)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import Enum
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from emulation_desktop.domain.enums import Gender, PersonKind
 from emulation_desktop.domain.registry_views import PersonItem, PersonQuery, PersonSort
@@ -23,6 +23,7 @@ from emulation_desktop.gui.registry.move_dialog import MoveDialog
 from emulation_desktop.gui.registry.person_dialog import PersonDialog
 from emulation_desktop.gui.registry.unit_combo import UnitCombo
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import combo
 
 E = TypeVar("E", bound=Enum)
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -40,14 +41,6 @@ _WIDTHS = [26, 8, 11, 24, 24, 13, 14]
 
 def _enum(enum: type[E], value: object) -> E | None:
     return None if value is None else enum(value)
-
-
-def _combo(name: str, entries: Sequence[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    for text, data in entries:
-        combo.addItem(text, data)
-    return combo
 
 
 class PeopleTab(ListTab[PersonItem, PersonQuery]):
@@ -71,13 +64,13 @@ class PeopleTab(ListTab[PersonItem, PersonQuery]):
         units = UnitCombo(all_label="Tất cả đơn vị", include_inactive=True)
         super().__init__(registry, tasks, on_changed, panel, units, parent)
         self.setObjectName("people_tab")
-        self.kind_filter = _combo(
+        self.kind_filter = combo(
             "kind_filter", [("Mọi đối tượng", None), *((k.label, k) for k in PersonKind)]
         )
-        self.gender_filter = _combo(
+        self.gender_filter = combo(
             "gender_filter", [("Nam và nữ", None), *((g.label, g) for g in Gender)]
         )
-        self.active_filter = _combo("active_filter", ACTIVE_CHOICES)
+        self.active_filter = combo("active_filter", ACTIVE_CHOICES)
         for w in (self.kind_filter, self.gender_filter, self.active_filter):
             panel.filters.addWidget(w)
         for w in (self.unit_filter, self.kind_filter, self.gender_filter, self.active_filter):

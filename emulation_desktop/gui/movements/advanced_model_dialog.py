@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QWidget
 
 from emulation_desktop.domain.advanced_models import ModelInput, ModelItem, validate_model
 from emulation_desktop.domain.enums import Channel, ModelStatus
-from emulation_desktop.domain.errors import ValidationError
-from emulation_desktop.domain.registrations import MovementChoice
+from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.services.container import AppServices
 
-from emulation_desktop.gui.movements.registration_dialog import FormDialog, movement_combo
+from emulation_desktop.gui.movements.form_dialog import FormDialog, movement_combo
 from emulation_desktop.gui.registry.form import em
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import text_box
 from emulation_desktop.gui.widgets.date_field import DateField
 from emulation_desktop.gui.widgets.subject_picker import SubjectPicker
 
@@ -23,15 +23,7 @@ NO_MOVEMENT = "Không gắn với phong trào nào"
 CHANNEL_COLUMNS = 3
 
 
-def _text_box(lines: int, placeholder: str = "") -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setPlaceholderText(placeholder)
-    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 12)
-    return edit
-
-
-class ModelDialog(FormDialog):
+class AdvancedModelDialog(FormDialog):
     """Add (`item` None) or edit a model; `saved_id` once written."""
 
     def __init__(
@@ -40,17 +32,16 @@ class ModelDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(services, tasks, parent)
-        self.setObjectName("model_dialog")
+        self.setObjectName("advanced_model_dialog")
         self.setWindowTitle("Sửa mô hình, điển hình tiên tiến" if item else
                             f"Thêm mô hình mới, điển hình tiên tiến năm {year}")  # fmt: skip
         self.year, self.item = year, item
-        self.saved_id: int | None = None
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.name.setPlaceholderText("Ví dụ: «Tuyến phố văn minh» Tổ dân phố Bắc Sơn")
         self.name.setMinimumWidth(em(self, 36))
         self.picker = SubjectPicker(services.subjects)
-        self.description = _text_box(4, "Cách làm, kết quả, khả năng nhân rộng…")
+        self.description = text_box(4, "Cách làm, kết quả, khả năng nhân rộng…")
         self.channels: dict[Channel, QCheckBox] = {}
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -69,7 +60,7 @@ class ModelDialog(FormDialog):
         self.recognised_on = DateField()
         self.recognised_on.setObjectName("recognised_on")
         self.movement = movement_combo(movements, NO_MOVEMENT)
-        self.note = _text_box(2)
+        self.note = text_box(2)
         e, f = self.errors, self.form
         f.addRow("&Tên mô hình:", e.wrap("name", self.name))
         f.addRow("Đối tượn&g:", e.wrap("subject", self.picker, self.picker.edit))
@@ -107,22 +98,8 @@ class ModelDialog(FormDialog):
         )  # fmt: skip
 
     def _save(self) -> None:
-        data, errors = self.form_input(), {}
-        try:
-            validate_model(data)
-        except ValidationError as exc:
-            errors = exc.field_errors
-        if message := self.recognised_on.error():
-            errors["recognised_on"] = message  # the typed text is not a date: say that first
-        if errors:
-            self.errors.show(errors)
-            return
-        models, item = self.services.models, self.item
-
-        def write() -> int:
-            if item is None:
-                return models.create(data)
-            models.update(item.id, data)
-            return item.id
-
-        self.run(write, lambda saved: setattr(self, "saved_id", saved))
+        data = self.form_input()
+        typed = {"recognised_on": self.recognised_on.error()}
+        if self.checked(lambda: validate_model(data), typed):
+            models, item_id = self.services.models, self.item.id if self.item else None
+            self.save_item(models.create, models.update, item_id, data)

@@ -13,22 +13,17 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from emulation_desktop.domain.advanced_models import ModelItem, ModelProgress, progress_text
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import ModelStatus
-from emulation_desktop.domain.registrations import MovementChoice
+from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.services.container import AppServices
 
-from emulation_desktop.gui.messages import confirm, show_error
+from emulation_desktop.gui.messages import confirm
 from emulation_desktop.gui.models.paged_table import PagedTableModel, TableColumn
-from emulation_desktop.gui.movements.model_dialog import ModelDialog
-from emulation_desktop.gui.movements.registrations_tab import (
-    STYLE,
-    action_button,
-    combo,
-    empty_page,
-    facts_html,
-)
-from emulation_desktop.gui.pages.tabbed import SectionTab
+from emulation_desktop.gui.movements.advanced_model_dialog import AdvancedModelDialog
+from emulation_desktop.gui.movements.panel_tab import PanelTab
 from emulation_desktop.gui.registry.list_panel import ListPanel
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import button, combo, empty_page
+from emulation_desktop.gui.widgets.detail_html import STYLE, facts_html
 
 REACHED_COLOR, SHORT_COLOR, NO_TARGET_COLOR = "#2e7d32", "#b45309", "#505050"
 COLUMNS: tuple[TableColumn[ModelItem], ...] = (
@@ -71,7 +66,7 @@ def progress_style(progress: ModelProgress) -> str:
     return f"color: {color}; font-weight: bold;"
 
 
-class ModelsTab(SectionTab):
+class AdvancedModelsTab(PanelTab[ModelItem, ModelQuery]):
     title = "Điển hình tiên tiến"
 
     def __init__(
@@ -79,11 +74,9 @@ class ModelsTab(SectionTab):
         parent: QWidget | None = None,
     ) -> None:  # fmt: skip
         super().__init__(services, tasks, on_changed, parent)
-        self.setObjectName("models_tab")
+        self.setObjectName("advanced_models_tab")
         self._models = services.models
-        self._items: list[ModelItem] = []
         self._movements: list[MovementChoice] = []
-        self._loaded = False
         self.progress = QLabel()
         self.progress.setObjectName("model_progress")
         self.progress.setWordWrap(True)
@@ -98,14 +91,14 @@ class ModelsTab(SectionTab):
         statuses = [(s.label, s.value) for s in ModelStatus]
         self.status_filter = combo("status_filter", [("Mọi trạng thái", None), *statuses])
         p.filters.addWidget(self.status_filter)
-        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
-        p.search.textChanged.connect(lambda _t: self._apply_filters())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        p.search.textChanged.connect(lambda _t: self.apply_filters())
         p.add_button("Thêm mới", self.add, "add_model", "Thêm một mô hình (Ctrl+N)")
         self.edit_button = p.add_button("Sửa", self.edit, "edit_model")
         self.delete_button = p.add_button("Xóa", self.delete, "delete_model")
         p.end_buttons()
         self.model: PagedTableModel[ModelItem, ModelQuery] = PagedTableModel(
-            COLUMNS, self._count, self._page, ModelQuery(self.year)
+            COLUMNS, self.count_rows, self.page_rows, ModelQuery(self.year)
         )
         p.set_model(self.model, _WIDTHS)
         p.table.setSortingEnabled(False)
@@ -120,7 +113,7 @@ class ModelsTab(SectionTab):
         self.stack = QStackedWidget()
         self.stack.addWidget(p)
         self.stack.addWidget(
-            empty_page(self.empty_label, action_button("Thêm mới", self.add, "empty_add"))
+            empty_page(self.empty_label, button("Thêm mới", self.add, "empty_add"))
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 4)
@@ -128,27 +121,18 @@ class ModelsTab(SectionTab):
         layout.addWidget(self.target_hint)
         layout.addWidget(self.stack, 1)
 
-    def _count(self, q: ModelQuery) -> int:
-        self._items = self._models.models(q.year, q.text, q.status) if self._loaded else []
-        return len(self._items)
+    def fetch(self, q: ModelQuery) -> list[ModelItem]:
+        return self._models.models(q.year, q.text, q.status)
 
-    def _page(self, _q: ModelQuery, offset: int, limit: int) -> list[ModelItem]:
-        return self._items[offset : offset + limit]
-
-    def _query(self) -> ModelQuery:
+    def query(self) -> ModelQuery:
         status = self.status_filter.currentData()
         return ModelQuery(self.year, self.panel.search.text(),
                           ModelStatus(status) if status else None)  # fmt: skip
 
-    def _apply_filters(self) -> None:
-        if self._loaded:
-            self.model.set_query(self._query())
-
     # SectionTab -------------------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        current = self.current()
-        select_id = select_id if select_id is not None else (current.id if current else None)
+        select_id = self.kept_id(select_id)
         y = self.year
         self._movements = self._models.movements(y)
         self._loaded = True
@@ -159,11 +143,7 @@ class ModelsTab(SectionTab):
             f"Chỉ tiêu lấy từ kế hoạch thi đua năm {y} (thẻ «Phong trào», «Sửa kế hoạch năm…»); "
             "chỉ mô hình đã công nhận hoặc đã nhân rộng được tính."
         )
-        q = self._query()
-        if q != self.model.query:
-            self.model.set_query(q)
-        else:
-            self.model.reload()
+        self.show_rows(select_id)
         has_any = bool(self._items) or bool(self._models.models(y))
         target = (f" Kế hoạch năm {y} đặt chỉ tiêu {progress.target} mô hình."
                   if progress.target else "")  # fmt: skip
@@ -173,22 +153,15 @@ class ModelsTab(SectionTab):
             "tin điện tử, Zalo OA, loa truyền thanh…)."
         )
         self.stack.setCurrentIndex(0 if has_any else 1)
-        if select_id is not None:
-            self.panel.select_row(self.model.find_row(lambda m: m.id == select_id))
 
     def add(self) -> None:
-        dialog = ModelDialog(self.services, self.tasks, self.year, self._movements, parent=self)
+        dialog = AdvancedModelDialog(
+            self.services, self.tasks, self.year, self._movements, parent=self
+        )
         if dialog.exec() and dialog.saved_id is not None:
-            self._changed(dialog.saved_id)
-
-    def focus_search(self) -> None:
-        self.panel.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.panel.search.selectAll()
+            self.changed(dialog.saved_id)
 
     # Current and actions ----------------------------------------------------------------------
-
-    def current(self) -> ModelItem | None:
-        return self.model.row_item(self.panel.current_row())
 
     def show_current(self) -> None:
         item = self.current()
@@ -199,22 +172,16 @@ class ModelsTab(SectionTab):
         else:
             self.panel.detail.show_html(model_html(item))
 
-    def _changed(self, select_id: int | None = None) -> None:
-        self.reload(select_id)
-        self.on_changed()
-
     def edit(self) -> None:
         item = self.current()
         if item is not None:
-            dialog = ModelDialog(self.services, self.tasks, self.year, self._movements, item,
-                                 parent=self)  # fmt: skip
+            dialog = AdvancedModelDialog(
+                self.services, self.tasks, self.year, self._movements, item, parent=self
+            )
             if dialog.exec():
-                self._changed(item.id)
+                self.changed(item.id)
 
     def delete(self) -> None:
         item = self.current()
         if item is not None and confirm(self, f"Xóa mô hình «{item.name}»?", "Xóa"):
-            self.tasks.submit(
-                lambda: self._models.delete(item.id), lambda _r: self._changed(),
-                lambda exc: show_error(self, exc.message), parent=self,
-            )  # fmt: skip
+            self.submit(lambda: self._models.delete(item.id), lambda _r: self.changed())

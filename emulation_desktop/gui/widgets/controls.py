@@ -1,0 +1,100 @@
+"""The small controls every tab and dialog builds the same way: a named combo, a button or menu
+entry wired to a slot, a hint in the placeholder colour, a multi-line text box, and the page an
+empty list shows (what goes here, and the first actions under it).
+
+Object names are given here because tests find the controls by them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def combo(name: str, entries: Sequence[tuple[str, object]]) -> QComboBox:
+    """A combo of (text shown, data) entries."""
+    box = QComboBox()
+    box.setObjectName(name)
+    for text, data in entries:
+        box.addItem(text, data)
+    return box
+
+
+def enum_combo(name: str, choices: Sequence[tuple[str, str]]) -> QComboBox:
+    """A combo of an enum's `.choices()`: (code, label) pairs, the code as data."""
+    return combo(name, [(label, code) for code, label in choices])
+
+
+def button(text: str, slot: Callable[[], None], name: str, tip: str = "") -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    if tip:
+        b.setToolTip(tip)
+    b.clicked.connect(lambda _=False: slot())
+    return b
+
+
+def menu_action(menu: QMenu, text: str, slot: Callable[[], None], name: str) -> QAction:
+    action = menu.addAction(text)
+    action.setObjectName(name)
+    action.triggered.connect(lambda _=False: slot())
+    return action
+
+
+def muted(label: QLabel) -> QLabel:
+    """A hint in the placeholder colour, readable in light and dark themes."""
+    palette = label.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+    )
+    label.setPalette(palette)
+    label.setWordWrap(True)
+    return label
+
+
+def text_box(lines: int, placeholder: str = "", name: str = "", *, grow: bool = False) -> (
+    QPlainTextEdit
+):  # fmt: skip
+    """A multi-line field `lines` high (Tab leaves it, as in the other fields); with `grow` it
+    may grow with the dialog, else it keeps that height."""
+    box = QPlainTextEdit()
+    if name:
+        box.setObjectName(name)
+    box.setTabChangesFocus(True)
+    box.setPlaceholderText(placeholder)
+    height = box.fontMetrics().lineSpacing() * lines
+    if grow:
+        box.setMinimumHeight(height)
+    else:
+        box.setFixedHeight(height + 12)
+    return box
+
+
+def empty_page(label: QLabel, *buttons: QPushButton) -> QWidget:
+    """A centred explanation with the first actions under it."""
+    page = QWidget()
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    layout = QVBoxLayout(page)
+    layout.addStretch(1)
+    layout.addWidget(label)
+    layout.addLayout(row)
+    layout.addStretch(2)
+    return page

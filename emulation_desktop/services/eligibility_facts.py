@@ -1,0 +1,228 @@
+"""The facts an eligibility check reads, from the database, in a few set queries.
+
+Only what the engine can read becomes facts: the grades of the checked year, the awards the
+rules can reach (`domain.rules.eligibility.history_read`), the candidates and the members of
+candidate collectives, initiatives, discipline and leave periods, open complaints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection
+from operator import itemgetter
+from types import MappingProxyType
+
+from sqlalchemy import String, select, type_coerce
+from sqlalchemy.orm import Session
+
+from emulation_desktop.domain.enums import Grade, PeriodKind, PersonKind, SubjectKind, UnitKind
+from emulation_desktop.domain.rules.facts import FactsBook, Leave, PastAward, Period, SubjectFacts
+from emulation_desktop.domain.text import name_sort_key
+from emulation_desktop.services.complaints import open_subject_keys
+from emulation_desktop.services.initiatives import recognised_years
+from emulation_desktop.services.registry_read import unit_and_descendants
+from emulation_desktop.services.subjects import household_name
+from emulation_desktop.store.cycle_models import PersonPeriodRow
+from emulation_desktop.store.models import (
+    AwardRow,
+    EvaluationRow,
+    HouseholdRow,
+    PersonRow,
+    UnitRow,
+)
+
+_STAFF = (PersonKind.CAN_BO, PersonKind.CONG_CHUC, PersonKind.VIEN_CHUC, PersonKind.NGUOI_LAO_DONG)
+Key = tuple[SubjectKind, int]
+History = tuple[Collection[str], int | None]  # award codes; years back (None: all)
+_NO_YEARS: frozenset[int] = frozenset()
+
+
+def read_facts(
+    s: Session, kind: SubjectKind, year: int, unit_id: int | None, history: History | None = None
+) -> tuple[FactsBook, list[SubjectFacts], dict[Key, str]]:
+    """The facts a check reads, in a few set queries; the candidates of `kind`, in list order;
+    where each one belongs.
+
+    Besides grades and awards: the years of recognised initiatives each person authored,
+    discipline and leave periods (maternity leave kept apart: it counts as work), and whether
+    an open complaint or inspection names the subject (nominations paused).
+
+    People candidates are those graded for `year` (the yearly evaluation is the entry point of
+    every individual title); when nobody is graded yet, the active staff are listed.
+
+    Only what the engine can read is turned into facts: the grades of `year`, the awards of
+    `history` (`domain.rules.eligibility.history_read`; None: every award), and the candidates
+    with the members of candidate collectives — not the whole commune's ten years.
+    """
+    allowed = set(unit_and_descendants(s, unit_id)) if unit_id is not None else None
+    units = {
+        r.id: r for r in s.execute(select(UnitRow.id, UnitRow.name, UnitRow.kind, UnitRow.active))
+    }
+    awards = _awards(s, year, history)
+    initiative_years = recognised_years(s)
+    pending = open_subject_keys(s)
+    disciplines, leaves = _periods(s)
+    graded = {g: MappingProxyType({year: g}) for g in Grade}  # shared: nobody writes them
+    ungraded: MappingProxyType[int, Grade] = MappingProxyType({})
+
+    def person(pid: int, name: str, grade: Grade | None) -> SubjectFacts:
+        key = (SubjectKind.PERSON, pid)
+        found = initiative_years.get(pid)
+        return SubjectFacts(
+            SubjectKind.PERSON,
+            pid,
+            name,
+            ungraded if grade is None else graded[grade],
+            awards.get(key, ()),
+            initiative_years=_NO_YEARS if found is None else frozenset(found),
+            disciplines=disciplines.get(pid, ()),
+            pending_review=key in pending,
+            leaves=leaves.get(pid, ()),
+        )
+
+    candidates: list[SubjectFacts] = []
+    places: dict[Key, str] = {}
+    subjects: list[SubjectFacts] = []
+    if kind is SubjectKind.PERSON:
+        staff = []
+        for pid, name, uid, is_staff, grade in _people(s, year, by_name=True):
+            if allowed is None or uid in allowed:
+                if grade is not None:
+                    candidates.append(person(pid, name, grade))
+                elif is_staff:
+                    staff.append((pid, name, uid))
+                places[(SubjectKind.PERSON, pid)] = units[uid].name
+        if not candidates:
+            candidates = [person(pid, name, None) for pid, name, _ in staff]
+        subjects = candidates
+    elif kind is SubjectKind.UNIT:
+        grades = {
+            uid: grade
+            for uid, grade in s.execute(
+                select(EvaluationRow.unit_id, EvaluationRow.grade).where(
+                    EvaluationRow.year == year, EvaluationRow.unit_id.is_not(None)
+                )
+            )
+        }
+        chosen = [
+            (uid, u)
+            for uid, u in units.items()
+            if u.active and u.kind is not UnitKind.GROUP and (allowed is None or uid in allowed)
+        ]
+        members: dict[int, list[int]] = {uid: [] for uid, _ in chosen}
+        for pid, name, uid, _, grade in _people(s, year, by_name=False):
+            if uid in members:
+                members[uid].append(pid)
+                subjects.append(person(pid, name, grade))
+        for uid, u in chosen:
+            key = (SubjectKind.UNIT, uid)
+            grade = grades.get(uid)
+            candidates.append(
+                SubjectFacts(
+                    SubjectKind.UNIT,
+                    uid,
+                    u.name,
+                    ungraded if grade is None else graded[grade],
+                    awards.get(key, ()),
+                    pending_review=key in pending,
+                    members=tuple(members[uid]),
+                )
+            )
+            places[key] = u.kind.label
+    else:
+        for hid, head, gender, uid in s.execute(
+            select(HouseholdRow.id, PersonRow.full_name, PersonRow.gender, HouseholdRow.unit_id)
+            .join(PersonRow, PersonRow.id == HouseholdRow.head_id)
+            .where(HouseholdRow.active.is_(True))
+        ):
+            if allowed is None or uid in allowed:
+                key = (SubjectKind.HOUSEHOLD, hid)
+                candidates.append(
+                    SubjectFacts(
+                        SubjectKind.HOUSEHOLD,
+                        hid,
+                        household_name(head, gender),
+                        awards=awards.get(key, ()),
+                        pending_review=key in pending,
+                    )
+                )
+                places[key] = units[uid].name
+    if kind is not SubjectKind.PERSON:  # people come ordered by the stored name key
+        candidates.sort(key=lambda f: name_sort_key(f.name))
+    return FactsBook.of([*subjects, *candidates]), candidates, places
+
+
+def _people(s: Session, year: int, by_name: bool) -> list[tuple[int, str, int, bool, Grade | None]]:
+    """(id, name, unit, staff?, grade of `year` or None) of every active person, by name (the
+    stored Vietnamese order, ties by id) or by id. Codes are read as text and turned into
+    values here: ten thousand rows through the column types cost more than the query."""
+    rows = s.execute(
+        select(
+            PersonRow.id,
+            PersonRow.full_name,
+            PersonRow.unit_id,
+            PersonRow.kind.in_(_STAFF),
+            type_coerce(EvaluationRow.grade, String),
+            PersonRow.sort_key,
+        )
+        .outerjoin(
+            EvaluationRow, (EvaluationRow.person_id == PersonRow.id) & (EvaluationRow.year == year)
+        )
+        .where(PersonRow.active.is_(True))
+        .order_by(PersonRow.id)
+    ).all()
+    if by_name:  # in Python: cheaper than walking the name index and the table by turns
+        rows.sort(key=itemgetter(5))
+    grade_of = {g.value: g for g in Grade}
+    return [(pid, name, uid, staff, grade_of.get(g)) for pid, name, uid, staff, g, _ in rows]
+
+
+def _awards(s: Session, year: int, history: History | None) -> dict[Key, tuple[PastAward, ...]]:
+    query = select(
+        AwardRow.award_code,
+        AwardRow.year,
+        type_coerce(AwardRow.decision_date, String),  # ISO text: parsed below, much faster
+        AwardRow.person_id,
+        AwardRow.unit_id,
+        AwardRow.household_id,
+    ).order_by(AwardRow.id)
+    if history is not None:
+        codes, back = history
+        query = query.where(AwardRow.award_code.in_(sorted(codes)))
+        if back is not None:
+            query = query.where(AwardRow.year.between(year - back + 1, year))
+    found: dict[Key, list[PastAward]] = defaultdict(list)
+    day_of = dt.date.fromisoformat
+    for code, y, day, pid, uid, hid in s.execute(query):
+        key = (
+            (SubjectKind.PERSON, pid)
+            if pid is not None
+            else (SubjectKind.UNIT, uid)
+            if uid is not None
+            else (SubjectKind.HOUSEHOLD, hid)
+        )
+        found[key].append(PastAward(code, y, day_of(day) if day else None))
+    return {key: tuple(v) for key, v in found.items()}
+
+
+def _periods(s: Session) -> tuple[dict[int, tuple[Period, ...]], dict[int, tuple[Leave, ...]]]:
+    """Disciplines and leaves of every person, each list by start date."""
+    disciplines: dict[int, list[Period]] = defaultdict(list)
+    leaves: dict[int, list[Leave]] = defaultdict(list)
+    for pid, pkind, start, end in s.execute(
+        select(
+            PersonPeriodRow.person_id,
+            PersonPeriodRow.kind,
+            PersonPeriodRow.start_date,
+            PersonPeriodRow.end_date,
+        ).order_by(PersonPeriodRow.start_date)
+    ):
+        if pkind is PeriodKind.DISCIPLINE:
+            disciplines[pid].append(Period(start, end))
+        else:
+            leaves[pid].append(Leave(Period(start, end), maternity=pkind is PeriodKind.MATERNITY))
+    return (
+        {pid: tuple(v) for pid, v in disciplines.items()},
+        {pid: tuple(v) for pid, v in leaves.items()},
+    )

@@ -11,6 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, replace
 
+from emulation_desktop.domain.demo_work import with_work_starts
 from emulation_desktop.domain.enums import CommuneKind, Gender, PersonKind, UnitKind
 from emulation_desktop.domain.profile import CommuneProfile, validate_profile
 from emulation_desktop.domain.registry import HouseholdDraft, PersonDraft, UnitDraft
@@ -192,7 +193,8 @@ class DemoCommune:
     Attributes:
         profile: the validated commune profile (xã Cát Thành, Ninh Bình).
         units: the unit tree, parents before children.
-        people: staff of every unit, then residents grouped by residential unit.
+        people: staff of every unit (with the day they started work), then residents grouped
+            by residential unit.
         households: one per head; `head_index` points into `people`.
     """
 
@@ -339,7 +341,7 @@ def generate_demo_commune(seed: int = 2026) -> DemoCommune:
     used_cccd: set[str] = set()
     units = tuple(UnitDraft(key, name, kind, parent) for key, name, kind, parent in _UNITS)
     staff = _staff(rng, used_cccd)
-    people = staff + _residents(rng, used_cccd, staff)
+    people = with_work_starts(staff + _residents(rng, used_cccd, staff), seed)
     return DemoCommune(
         profile=_profile(),
         units=units,

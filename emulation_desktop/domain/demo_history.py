@@ -45,6 +45,7 @@ _PERSON_GRADES = ((Grade.EXCELLENT, 0.15), (Grade.GOOD, 0.7), (Grade.COMPLETED, 
                   (Grade.NOT_COMPLETED, 0.03))  # fmt: skip
 _UNIT_GRADES = ((Grade.EXCELLENT, 0.3), (Grade.GOOD, 0.65), (Grade.COMPLETED, 0.05))
 CSTDCS_CAP = 0.15
+_GOOD_RANK = Grade.GOOD.rank
 _DISTRICT = "Chủ tịch UBND huyện Trực Ninh"
 _COMMUNE = "Chủ tịch UBND xã Cát Thành"
 
@@ -132,6 +133,10 @@ def _year_history(
             continue
         drawn = _grade(rng, _PERSON_GRADES)  # drawn always, so the stream does not depend on it
         grade = cycle.forced_grades.get((year, i), drawn)
+        if p.work_start is not None and p.work_start.year > year:
+            continue  # not on the staff yet: no grade, no title, not a member
+        if p.work_start is not None and p.work_start.year == year and grade.rank < _GOOD_RANK:
+            grade = Grade.GOOD  # a newcomer did well: the months alone decide their LĐTT
         members.setdefault(p.unit_key, []).append(i)
         if i in skipped:
             continue

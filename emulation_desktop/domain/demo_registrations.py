@@ -121,7 +121,12 @@ def _year_registrations(rng: random.Random, demo: DemoCommune, cycle: DemoCycle,
         elif u.kind is UnitKind.RESIDENTIAL:
             out.append(_draft(year, Who(SubjectKind.UNIT, unit_key=u.key), culture,
                               "THON_TDP_VH", status(u.key)))  # fmt: skip
-    staff = [i for i, p in enumerate(demo.people) if p.kind in GRADED_PERSON_KINDS]
+    staff = [  # who was on the staff when the registrations were sent
+        i
+        for i, p in enumerate(demo.people)
+        if p.kind in GRADED_PERSON_KINDS
+        and (p.work_start is None or p.work_start <= _REGISTERED[year])
+    ]
     for i in staff:
         who = Who(SubjectKind.PERSON, person_index=i)
         out.append(_draft(year, who, main, "LDTT", status(demo.people[i].unit_key)))

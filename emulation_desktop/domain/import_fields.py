@@ -111,6 +111,15 @@ _PEOPLE = (
         "Đối tượng",
         *("đối tượng", "loại", "thành phần", "loại đối tượng", "đối tượng khen thưởng"),
     ),
+    # Staff lists: the day the months worked in a year count from.
+    _field(
+        "work_start",
+        "Ngày bắt đầu công tác",
+        *("ngày bắt đầu công tác", "ngày tuyển dụng", "ngày vào cơ quan", "bắt đầu công tác"),
+        *("ngày bắt đầu làm việc", "thời gian bắt đầu công tác", "ngày tháng năm tuyển dụng"),
+        *("ngày, tháng, năm tuyển dụng", "ngày về cơ quan", "ngày nhận công tác", "ngày vào ngành"),
+        *("ngày tuyển dụng, bổ nhiệm", "ngày được tuyển dụng"),
+    ),
     _field(
         "cccd",
         "Số CCCD",

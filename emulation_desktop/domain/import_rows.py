@@ -34,8 +34,10 @@ from emulation_desktop.domain.import_values import (
     parse_gender,
     parse_person_kind,
     parse_unit_kind,
+    parse_work_start,
 )
 from emulation_desktop.domain.legacy_text import detect_legacy, fix_legacy
+from emulation_desktop.domain.registry import work_start_error
 from emulation_desktop.domain.text import fold
 
 __all__ = [
@@ -75,6 +77,7 @@ class ParsedPerson:
     kind: PersonKind
     cccd: str | None
     gender_guessed: bool = False  # no gender in the sheet: taken from "Thị"/"Văn" in the name
+    work_start: dt.date | None = None  # ngày bắt đầu công tác (staff)
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,6 +468,10 @@ def _parse_person(row: _Row, state: _State, today: dt.date) -> ParsedPerson | No
     if unit == "":
         row.problem("unit", "Thiếu đơn vị")
     kind = row.take("kind", parse_person_kind)
+    work_start = row.take("work_start", parse_work_start)
+    known = isinstance(work_start, dt.date) and isinstance(kind, PersonKind)
+    if known and (msg := work_start_error(work_start, kind, birth_date, birth_year, today)):
+        row.problem("work_start", msg.removesuffix("."))
     cccd = row.take("cccd", parse_cccd)
     if isinstance(cccd, str) and (first := state.first_row(("cccd", cccd), row.number)):
         row.problem("cccd", f"Số CCCD {cccd} trùng với dòng {first}")
@@ -481,6 +488,7 @@ def _parse_person(row: _Row, state: _State, today: dt.date) -> ParsedPerson | No
         kind=kind,
         cccd=cccd,
         gender_guessed=guessed,
+        work_start=work_start,
     )
 
 

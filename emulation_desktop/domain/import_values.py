@@ -26,6 +26,7 @@ __all__ = [
     "parse_gender",
     "parse_person_kind",
     "parse_unit_kind",
+    "parse_work_start",
 ]
 
 MAX_AGE = 120
@@ -250,6 +251,58 @@ def parse_birth(value: object, *, today: dt.date) -> tuple[dt.date | None, int |
     if isinstance(value, str):
         return _birth_text(nfc(value), today)
     raise ValueError(f"Ngày sinh «{_show(value)}» không rõ: {_HOW}")
+
+
+# --- work start ------------------------------------------------------------------------------
+
+_WORK_HOW = "ghi đủ ngày/tháng/năm (vd. 01/09/2015) để tính số tháng công tác"
+
+
+def _work_day(y: int, m: int, d: int, shown: str) -> dt.date:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        raise ValueError(f"Ngày bắt đầu công tác «{shown}» không có thật: {_WORK_HOW}") from None
+
+
+def _work_text(s: str) -> dt.date:
+    key = fold(s).rstrip(".")
+    if m := _YMD.fullmatch(key):
+        y, mo, d = (int(g) for g in m.groups())
+        return _work_day(y, mo, d, s)
+    if m := _DMY.fullmatch(key) or _WORDS.fullmatch(key):
+        d, mo, y = (int(g) for g in m.groups())
+        if y >= 1000:
+            return _work_day(y, mo, d, s)
+    elif _MY.fullmatch(key) or _YEAR.fullmatch(key):
+        raise ValueError(f"Ngày bắt đầu công tác «{s}» chưa đủ ngày: {_WORK_HOW}")
+    raise ValueError(f"Ngày bắt đầu công tác «{_show(s)}» không rõ: {_WORK_HOW}")
+
+
+def parse_work_start(value: object) -> dt.date | None:
+    """The day a person started work (ngày tuyển dụng) from a date cell, a serial or a text.
+
+    A month or a year alone is refused: the months worked in a year are counted from the day.
+    Whether the day fits the person (future, age, kind) is `domain.registry.work_start_error`.
+    """
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if value >= _FIRST_SERIAL:  # a date whose cell lost its date format
+            try:
+                return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+            except OverflowError:
+                pass
+        elif float(value).is_integer():
+            raise ValueError(f"Ngày bắt đầu công tác «{_show(value)}» chưa đủ ngày: {_WORK_HOW}")
+        raise ValueError(f"Ngày bắt đầu công tác «{_show(value)}» không rõ: {_WORK_HOW}")
+    if isinstance(value, str):
+        return _work_text(nfc(value))
+    raise ValueError(f"Ngày bắt đầu công tác «{_show(value)}» không rõ: {_WORK_HOW}")
 
 
 # --- kinds -----------------------------------------------------------------------------------

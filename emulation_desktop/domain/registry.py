@@ -13,6 +13,11 @@ from emulation_desktop.domain.text import nfc, proper_name
 MAX_NAME = 100
 MAX_TEXT = 200
 MAX_AGE = 120
+WORK_AGE = 15  # the youngest age to start work (Bộ luật Lao động 2019: từ đủ 15 tuổi)
+# Cán bộ, công chức, viên chức, người lao động: they have a work start and yearly grades.
+STAFF_KINDS = frozenset(
+    (PersonKind.CAN_BO, PersonKind.CONG_CHUC, PersonKind.VIEN_CHUC, PersonKind.NGUOI_LAO_DONG)
+)
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-.][^\W\d_]+)*$")
 _CCCD = re.compile(r"^\d{12}$")
 
@@ -40,6 +45,7 @@ class PersonDraft:
     birth_date: dt.date | None = None  # when known; birth_year then equals birth_date.year
     position: str = ""
     cccd: str | None = None  # 12 digits
+    work_start: dt.date | None = None  # staff only
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,7 @@ class PersonInput:
     birth_year: int | None = None
     position: str = ""
     cccd: str = ""
+    work_start: dt.date | None = None  # ngày bắt đầu công tác; staff only
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +99,41 @@ def birth_error(birth_date: dt.date | None, birth_year: int | None, today: dt.da
     return None
 
 
+def _birthday_at(birth: dt.date, age: int) -> dt.date:
+    try:
+        return birth.replace(year=birth.year + age)
+    except ValueError:  # born on 29/02
+        return dt.date(birth.year + age, 3, 1)
+
+
+def work_start_error(
+    work_start: dt.date | None,
+    kind: PersonKind,
+    birth_date: dt.date | None,
+    birth_year: int | None,
+    today: dt.date,
+) -> str | None:
+    """Why a work start date cannot be right for this person, or None."""
+    if work_start is None:
+        return None
+    if kind not in STAFF_KINDS:
+        return "Chỉ ghi ngày bắt đầu công tác cho cán bộ, công chức, viên chức, người lao động."
+    if work_start > today:
+        return "Ngày bắt đầu công tác không thể ở tương lai."
+    shown = f"{work_start:%d/%m/%Y}"
+    too_young = (
+        work_start < _birthday_at(birth_date, WORK_AGE)
+        if birth_date is not None
+        else birth_year is not None and work_start.year < birth_year + WORK_AGE
+    )
+    if too_young:
+        born = f"{birth_date:%d/%m/%Y}" if birth_date else f"năm {birth_year}"
+        return f"Ngày bắt đầu công tác {shown} là khi chưa đủ {WORK_AGE} tuổi (sinh {born})."
+    if work_start.year < today.year - MAX_AGE:
+        return f"Ngày bắt đầu công tác {shown} không hợp lý; hãy kiểm tra lại."
+    return None
+
+
 def validate_person(p: PersonInput, today: dt.date) -> PersonInput:
     """The input normalised (NFC, names in proper case), or ValidationError naming each field."""
     clean = replace(
@@ -110,6 +152,10 @@ def validate_person(p: PersonInput, today: dt.date) -> PersonInput:
         errors["full_name"] = "Họ và tên chỉ gồm chữ cái, không có chữ số hay ký hiệu."
     if msg := birth_error(clean.birth_date, clean.birth_year, today):
         errors["birth"] = msg
+    elif msg := work_start_error(
+        clean.work_start, clean.kind, clean.birth_date, clean.birth_year, today
+    ):
+        errors["work_start"] = msg
     if len(clean.position) > MAX_TEXT:
         errors["position"] = f"Chức vụ dài quá {MAX_TEXT} ký tự."
     if clean.unit_id is None:

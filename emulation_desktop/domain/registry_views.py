@@ -54,6 +54,7 @@ class PersonItem:
     kind: PersonKind
     cccd: str
     active: bool
+    work_start: dt.date | None = None  # ngày bắt đầu công tác (staff)
 
     @property
     def birth(self) -> str:

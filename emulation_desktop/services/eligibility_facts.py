@@ -2,7 +2,8 @@
 
 Only what the engine can read becomes facts: the grades of the checked year, the awards the
 rules can reach (`domain.rules.eligibility.history_read`), the candidates and the members of
-candidate collectives, initiatives, discipline and leave periods, open complaints.
+candidate collectives (with the day each person started work), initiatives, discipline and
+leave periods, open complaints.
 """
 
 from __future__ import annotations
@@ -44,12 +45,14 @@ def read_facts(
     """The facts a check reads, in a few set queries; the candidates of `kind`, in list order;
     where each one belongs.
 
-    Besides grades and awards: the years of recognised initiatives each person authored,
-    discipline and leave periods (maternity leave kept apart: it counts as work), and whether
-    an open complaint or inspection names the subject (nominations paused).
+    Besides grades and awards: the years of recognised initiatives each person authored, the
+    day each person started work, discipline and leave periods (maternity leave kept apart: it
+    counts as work), and whether an open complaint or inspection names the subject (nominations
+    paused).
 
     People candidates are those graded for `year` (the yearly evaluation is the entry point of
-    every individual title); when nobody is graded yet, the active staff are listed.
+    every individual title); when nobody is graded yet, the active staff who had started work
+    by the end of the year are listed.
 
     Only what the engine can read is turned into facts: the grades of `year`, the awards of
     `history` (`domain.rules.eligibility.history_read`; None: every award), and the candidates
@@ -64,9 +67,10 @@ def read_facts(
     pending = open_subject_keys(s)
     disciplines, leaves = _periods(s)
     graded = {g: MappingProxyType({year: g}) for g in Grade}  # shared: nobody writes them
+    day_of = dt.date.fromisoformat
     ungraded: MappingProxyType[int, Grade] = MappingProxyType({})
 
-    def person(pid: int, name: str, grade: Grade | None) -> SubjectFacts:
+    def person(pid: int, name: str, grade: Grade | None, start: str | None) -> SubjectFacts:
         key = (SubjectKind.PERSON, pid)
         found = initiative_years.get(pid)
         return SubjectFacts(
@@ -78,6 +82,7 @@ def read_facts(
             initiative_years=_NO_YEARS if found is None else frozenset(found),
             disciplines=disciplines.get(pid, ()),
             pending_review=key in pending,
+            work_start=None if start is None else day_of(start),
             leaves=leaves.get(pid, ()),
         )
 
@@ -86,15 +91,16 @@ def read_facts(
     subjects: list[SubjectFacts] = []
     if kind is SubjectKind.PERSON:
         staff = []
-        for pid, name, uid, is_staff, grade in _people(s, year, by_name=True):
+        year_end = f"{year}-12-31"  # ISO text compares as the dates do
+        for pid, name, uid, is_staff, grade, start in _people(s, year, by_name=True):
             if allowed is None or uid in allowed:
                 if grade is not None:
-                    candidates.append(person(pid, name, grade))
-                elif is_staff:
-                    staff.append((pid, name, uid))
+                    candidates.append(person(pid, name, grade, start))
+                elif is_staff and (start is None or start <= year_end):
+                    staff.append((pid, name, start))
                 places[(SubjectKind.PERSON, pid)] = units[uid].name
         if not candidates:
-            candidates = [person(pid, name, None) for pid, name, _ in staff]
+            candidates = [person(pid, name, None, start) for pid, name, start in staff]
         subjects = candidates
     elif kind is SubjectKind.UNIT:
         grades = {
@@ -111,10 +117,10 @@ def read_facts(
             if u.active and u.kind is not UnitKind.GROUP and (allowed is None or uid in allowed)
         ]
         members: dict[int, list[int]] = {uid: [] for uid, _ in chosen}
-        for pid, name, uid, _, grade in _people(s, year, by_name=False):
+        for pid, name, uid, _, grade, start in _people(s, year, by_name=False):
             if uid in members:
                 members[uid].append(pid)
-                subjects.append(person(pid, name, grade))
+                subjects.append(person(pid, name, grade, start))
         for uid, u in chosen:
             key = (SubjectKind.UNIT, uid)
             grade = grades.get(uid)
@@ -153,10 +159,13 @@ def read_facts(
     return FactsBook.of([*subjects, *candidates]), candidates, places
 
 
-def _people(s: Session, year: int, by_name: bool) -> list[tuple[int, str, int, bool, Grade | None]]:
-    """(id, name, unit, staff?, grade of `year` or None) of every active person, by name (the
-    stored Vietnamese order, ties by id) or by id. Codes are read as text and turned into
-    values here: ten thousand rows through the column types cost more than the query."""
+def _people(
+    s: Session, year: int, by_name: bool
+) -> list[tuple[int, str, int, bool, Grade | None, str | None]]:
+    """(id, name, unit, staff?, grade of `year` or None, work start as ISO text or None) of
+    every active person, by name (the stored Vietnamese order, ties by id) or by id. Codes and
+    dates are read as text and turned into values here (dates only for the people that become
+    facts): ten thousand rows through the column types cost more than the query."""
     rows = s.execute(
         select(
             PersonRow.id,
@@ -165,6 +174,7 @@ def _people(s: Session, year: int, by_name: bool) -> list[tuple[int, str, int, b
             PersonRow.kind.in_(_STAFF),
             type_coerce(EvaluationRow.grade, String),
             PersonRow.sort_key,
+            type_coerce(PersonRow.work_start, String),
         )
         .outerjoin(
             EvaluationRow, (EvaluationRow.person_id == PersonRow.id) & (EvaluationRow.year == year)
@@ -175,7 +185,10 @@ def _people(s: Session, year: int, by_name: bool) -> list[tuple[int, str, int, b
     if by_name:  # in Python: cheaper than walking the name index and the table by turns
         rows.sort(key=itemgetter(5))
     grade_of = {g.value: g for g in Grade}
-    return [(pid, name, uid, staff, grade_of.get(g)) for pid, name, uid, staff, g, _ in rows]
+    return [
+        (pid, name, uid, staff, grade_of.get(g), start)
+        for pid, name, uid, staff, g, _, start in rows
+    ]
 
 
 def _awards(s: Session, year: int, history: History | None) -> dict[Key, tuple[PastAward, ...]]:

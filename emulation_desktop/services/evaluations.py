@@ -25,7 +25,7 @@ from emulation_desktop.services import grade_import
 from emulation_desktop.services.grade_grid import chunks, grade_grid
 from emulation_desktop.services.grade_import import GradeImportPreview
 from emulation_desktop.services.grade_save import save_grades
-from emulation_desktop.services.registry_read import unit_tree
+from emulation_desktop.services.registry_read import started_by_end_of, unit_tree
 from emulation_desktop.spreadsheet.writer import Column, TableExport, write_xlsx
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import EvaluationRow, PersonRow
@@ -77,7 +77,7 @@ class EvaluationService:
         """Units (tree order) whose active staff or own collective still lack a grade."""
         graded_kinds = list(GRADED_PERSON_KINDS)
         staff_q = select(PersonRow.unit_id, func.count()).where(
-            PersonRow.active.is_(True), PersonRow.kind.in_(graded_kinds)
+            PersonRow.active.is_(True), PersonRow.kind.in_(graded_kinds), started_by_end_of(year)
         )
         with self._db.session_scope() as s:
             staff = dict(s.execute(staff_q.group_by(PersonRow.unit_id)).all())

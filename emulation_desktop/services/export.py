@@ -23,8 +23,8 @@ from emulation_desktop.store.db import Database
 _T, _D, _Y = ColumnType.TEXT, ColumnType.DATE, ColumnType.YEAR
 PEOPLE_COLUMNS = (
     Column("Họ và tên"), Column("Giới tính"), Column("Ngày sinh", _D), Column("Năm sinh", _Y),
-    Column("Chức vụ"), Column("Đơn vị"), Column("Đối tượng"), Column("Số CCCD"),
-    Column("Trạng thái"),
+    Column("Chức vụ"), Column("Đơn vị"), Column("Đối tượng"), Column("Ngày bắt đầu công tác", _D),
+    Column("Số CCCD"), Column("Trạng thái"),
 )  # fmt: skip
 HOUSEHOLD_COLUMNS = (
     Column("Chủ hộ"), Column("Giới tính chủ hộ"), Column("Năm sinh chủ hộ", _Y),
@@ -106,7 +106,7 @@ class ExportService:
             filters.append(f"sắp xếp theo {_PERSON_SORT[q.sort]}{order}")
         rows = (
             (p.full_name, p.gender.label, p.birth_date, None if p.birth_date else p.birth_year,
-             p.position, p.unit_name, p.kind.label, p.cccd, _status(p.active))
+             p.position, p.unit_name, p.kind.label, p.work_start, p.cccd, _status(p.active))
             for p in self._registry.iter_people(q)
         )  # fmt: skip
         return self._write(path, "DANH SÁCH CÁ NHÂN", PEOPLE_COLUMNS, rows, filters)

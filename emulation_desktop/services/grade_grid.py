@@ -14,7 +14,7 @@ from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.evaluations import GradeGrid, GridRow
 from emulation_desktop.domain.registry_views import UnitNode
 from emulation_desktop.domain.text import name_sort_key
-from emulation_desktop.services.registry_read import unit_tree
+from emulation_desktop.services.registry_read import started_by_end_of, unit_tree
 from emulation_desktop.store.models import EvaluationRow, PersonRow, UnitRow
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -64,7 +64,7 @@ def grade_grid(s: Session, unit_id: int, year: int, include_below: bool = False)
     people = s.execute(
         select(PersonRow.id, PersonRow.full_name, PersonRow.position, PersonRow.kind,
                PersonRow.unit_id)
-        .where(PersonRow.unit_id.in_(ids), PersonRow.active.is_(True))
+        .where(PersonRow.unit_id.in_(ids), PersonRow.active.is_(True), started_by_end_of(year))
     ).all()  # fmt: skip
     here = select(PersonRow.id).where(PersonRow.unit_id.in_(ids), PersonRow.active.is_(True))
     grades: dict[tuple[SubjectKind, int, int], tuple[Grade, str]] = {}

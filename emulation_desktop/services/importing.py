@@ -303,6 +303,7 @@ DISPLAY_COLUMNS: dict[ImportKind, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("Chức vụ", ("position",)),
         ("Đơn vị", ("unit",)),
         ("Đối tượng", ("kind",)),
+        ("Ngày bắt đầu công tác", ("work_start",)),
         ("Số CCCD", ("cccd",)),
     ),
     ImportKind.UNITS: (
@@ -324,7 +325,8 @@ def _record_values(r: object) -> tuple[str, ...]:
     if isinstance(r, ParsedPerson):
         birth = f"{r.birth_date:%d/%m/%Y}" if r.birth_date else _shown(r.birth_year)
         gender = r.gender.label + (" (đoán theo tên)" if r.gender_guessed else "")
-        return (r.full_name, gender, birth, r.position, r.unit_name, r.kind.label, r.cccd or "")
+        return (r.full_name, gender, birth, r.position, r.unit_name, r.kind.label,
+                _shown(r.work_start), r.cccd or "")  # fmt: skip
     if isinstance(r, ParsedUnit):
         return (r.name, r.kind.label, r.parent_name or "")
     assert isinstance(r, ParsedHousehold)
@@ -559,6 +561,7 @@ class _Writer:
                 birth_year=r.birth_year,
                 position=r.position,
                 cccd=r.cccd,
+                work_start=r.work_start,
             )
             for r in records
         )

@@ -41,6 +41,7 @@ from emulation_desktop.domain.overview import (
 from emulation_desktop.domain.profile import CommuneProfile
 from emulation_desktop.services.advanced_models import model_progress
 from emulation_desktop.services.profile import PROFILE_ID, profile_from_row
+from emulation_desktop.services.registry_read import started_by_end_of
 from emulation_desktop.services.subjects import row_subject_key, subject_refs
 from emulation_desktop.store.cycle_models import (
     ComplaintRow,
@@ -219,7 +220,11 @@ def _evaluations(s: Session, year: int) -> EvaluationProgress:
         for uid, n, done in s.execute(
             select(PersonRow.unit_id, func.count(), func.count(EvaluationRow.id))
             .outerjoin(EvaluationRow, and_(EvaluationRow.person_id == PersonRow.id, graded))
-            .where(PersonRow.active.is_(True), PersonRow.kind.in_(list(GRADED_PERSON_KINDS)))
+            .where(
+                PersonRow.active.is_(True),
+                PersonRow.kind.in_(list(GRADED_PERSON_KINDS)),
+                started_by_end_of(year),
+            )
             .group_by(PersonRow.unit_id)
         )
     )

@@ -55,6 +55,7 @@ def insert_registry_batch(
             birth_date=p.birth_date,
             position=p.position,
             cccd=p.cccd,
+            work_start=p.work_start,
         )
         for p in people
     ]

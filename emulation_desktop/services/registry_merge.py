@@ -88,6 +88,8 @@ def merge_people(session: Session, keep_id: int, remove_id: int) -> dict[str, in
         keep.birth_year = gone.birth_year
     if not keep.position and gone.position:
         keep.position = gone.position
+    if keep.work_start is None and gone.work_start is not None:
+        keep.work_start = gone.work_start
     session.delete(gone)
     session.flush()  # the CCCD is unique: free it before the kept record takes it
     if not keep.cccd and cccd:

@@ -142,6 +142,14 @@ def _person_order(q: PersonQuery, sparse: bool = False) -> list:  # type: ignore
     return [col.asc() if asc != q.descending else col.desc() for col, asc in terms]
 
 
+def started_by_end_of(year: int):  # type: ignore[no-untyped-def]
+    """SQL condition: the person had started work by 31/12 of `year` (or the start is unknown).
+
+    Who is due a grade, or counted as staff, in a year: a newcomer of 2026 is not in 2025's.
+    """
+    return or_(PersonRow.work_start.is_(None), PersonRow.work_start <= dt.date(year, 12, 31))
+
+
 def count_people(session: Session, q: PersonQuery) -> int:
     stmt = select(func.count()).select_from(PersonRow).where(*_person_where(session, q))
     return session.scalar(stmt) or 0
@@ -151,13 +159,13 @@ def _person_select() -> Select:  # type: ignore[type-arg]
     return select(
         PersonRow.id, PersonRow.full_name, PersonRow.gender, PersonRow.birth_date,
         PersonRow.birth_year, PersonRow.position, PersonRow.unit_id, UnitRow.name,
-        PersonRow.kind, PersonRow.cccd, PersonRow.active,
+        PersonRow.kind, PersonRow.cccd, PersonRow.active, PersonRow.work_start,
     ).join(UnitRow, UnitRow.id == PersonRow.unit_id)  # fmt: skip
 
 
 def _person_items(rows: Sequence) -> list[PersonItem]:  # type: ignore[type-arg]
-    return [PersonItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10])
-            for r in rows]  # fmt: skip
+    return [PersonItem(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9] or "", r[10],
+                       r[11]) for r in rows]  # fmt: skip
 
 
 def people_page(

@@ -85,6 +85,7 @@ def _fill_person(session: Session, row: PersonRow, clean: PersonInput) -> None:
     row.birth_year = clean.birth_year
     row.position = clean.position
     row.cccd = clean.cccd or None
+    row.work_start = clean.work_start
 
 
 def create_person(session: Session, data: PersonInput, today: dt.date) -> int:

@@ -136,6 +136,9 @@ class PersonRow(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="RESTRICT"))
     kind: Mapped[person_kind]
     cccd: Mapped[str | None] = mapped_column(String(12), unique=True)
+    # Ngày bắt đầu công tác (ngày tuyển dụng), staff only: the months worked in a year count
+    # from it (LĐTT needs 10).
+    work_start: Mapped[dt.date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     created_at: Mapped[created_at]
 

@@ -293,7 +293,7 @@ def test_an_empty_commune_says_where_to_start(qtbot, context):  # type: ignore[n
     tab = GradesTab(context.services, SyncTaskRunner(), lambda: None)
     qtbot.addWidget(tab)
     tab.reload()
-    assert tab.stack.currentWidget() is tab.empty
+    assert tab.stack.currentWidget() is tab.empty_page
     assert "Chưa có đơn vị nào" in tab.empty.text() and "Nhập từ Excel" in tab.empty.text()
     assert not tab.save_button.isEnabled() and not tab.set_all_button.isEnabled()
     tab.paste("HTXS")  # nothing to paste into: no error, no change

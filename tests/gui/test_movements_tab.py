@@ -400,6 +400,16 @@ def test_a_bad_plan_date_is_shown_at_the_field(qtbot, services) -> None:  # type
     assert not services.movements.year_plan(2024).saved
 
 
+def test_a_movement_without_phases_says_so_and_one_across_years_shows_both(qtbot, services) -> None:  # type: ignore[no-untyped-def]
+    services.movements.create(
+        _ntm(name="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+             kind=MovementKind.REGULAR, start=D(2024, 6, 1), end=D(2025, 5, 31), phases=(),
+             milestones=())
+    )  # fmt: skip
+    tab = _tab(qtbot, services, 2024)
+    assert [tab.model.index(0, c).data() for c in (3, 4)] == ["01/06/2024 - 31/05/2025", "–"]
+
+
 def test_a_narrow_window_keeps_the_name_readable(qtbot, services) -> None:  # type: ignore[no-untyped-def]
     services.movements.create(_ntm())
     tab = _tab(qtbot, services, 2024)

@@ -54,7 +54,7 @@ def test_the_years_periods_are_listed_searched_and_filtered(tab) -> None:  # typ
     assert first in _names(tab)
     tab.search.clear()
     tab.kind.setCurrentIndex(tab.kind.findData(PeriodKind.LEAVE))
-    assert tab.table.rowCount() == 0 and tab.stack.currentWidget() is tab.empty
+    assert tab.table.rowCount() == 0 and tab.stack.currentWidget() is tab.empty_page
     assert "Chưa có thời gian «nghỉ dài hạn khác» nào trong năm 2026" in tab.empty.text()
     assert "Thêm mới" in tab.empty.text() and not tab.edit_button.isEnabled()
 

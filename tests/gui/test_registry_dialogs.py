@@ -246,6 +246,85 @@ def test_tab_follows_reading_order(qtbot, registry) -> None:  # type: ignore[no-
     assert seen == expected
 
 
+def _choose_kind(dialog: PersonDialog, kind: PersonKind) -> None:
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind.value))
+
+
+def _work_start_shown(dialog: PersonDialog) -> bool:
+    return dialog.work_start_edit.isVisible()
+
+
+def test_staff_have_a_work_start_that_is_saved(qtbot, registry, questions) -> None:  # type: ignore[no-untyped-def]
+    dialog = _person_dialog(qtbot, registry, default_unit_id=registry.units()[1].id)
+    assert not _work_start_shown(dialog)  # a new person is nhân dân: no start date
+    _choose_kind(dialog, PersonKind.VIEN_CHUC)
+    assert _work_start_shown(dialog)
+    _type(dialog, "Hoàng Thị Mai Anh", "12/10/1998")
+    dialog.work_start_edit.insert("1/6/2026")
+    dialog.save_button.click()
+
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    saved = registry.person(dialog.saved_id)  # type: ignore[arg-type]
+    assert saved is not None and saved.work_start == date(2026, 6, 1)
+    assert saved.kind is PersonKind.VIEN_CHUC
+
+    again = _person_dialog(qtbot, registry, person=saved)
+    assert _work_start_shown(again) and again.work_start_edit.text() == "01/06/2026"
+
+
+@pytest.mark.parametrize(
+    ("birth", "start", "expected"),
+    [
+        ("1990", "31/02/2020", "Ngày 31/02/2020 không có trên lịch."),
+        ("1990", "2020", "«2020» không phải ngày hợp lệ"),
+        ("1990", "02/06/2026", "Ngày bắt đầu công tác không thể ở tương lai."),
+        ("05/03/2000", "01/09/2014", "01/09/2014 là khi chưa đủ 15 tuổi (sinh 05/03/2000)."),
+    ],
+)
+def test_a_bad_work_start_is_shown_at_the_field_and_nothing_written(
+    qtbot, registry, birth: str, start: str, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    before = _count(registry)
+    dialog = _person_dialog(qtbot, registry, default_unit_id=registry.units()[1].id)
+    _choose_kind(dialog, PersonKind.CONG_CHUC)
+    _type(dialog, "Trần Văn Bình", birth)
+    dialog.work_start_edit.insert(start)
+    dialog.save_button.click()
+
+    assert expected in dialog.errors.message("work_start")
+    assert dialog.errors.message("birth") == ""
+    label = dialog.findChild(type(dialog.errors.general), "work_start_error")
+    assert label is not None and label.isVisible()
+    assert dialog.focusWidget() is dialog.work_start_edit
+    assert dialog.isVisible() and dialog.saved_id is None
+    assert _count(registry) == before
+
+
+def test_a_resident_keeps_no_work_start(qtbot, registry, questions) -> None:  # type: ignore[no-untyped-def]
+    dialog = _person_dialog(qtbot, registry, default_unit_id=registry.units()[1].id)
+    _choose_kind(dialog, PersonKind.NGUOI_LAO_DONG)
+    _type(dialog, "Đinh Công Tráng", "1985")
+    dialog.work_start_edit.insert("abc")  # typed, then the officer sees they are a resident
+    _choose_kind(dialog, PersonKind.NHAN_DAN)
+    assert not _work_start_shown(dialog)
+    dialog.save_button.click()
+    saved = registry.person(dialog.saved_id)  # type: ignore[arg-type]
+    assert saved is not None and saved.work_start is None
+
+
+def test_tab_reaches_the_work_start_of_staff_after_the_kind(qtbot, registry) -> None:  # type: ignore[no-untyped-def]
+    dialog = _person_dialog(qtbot, registry)
+    _choose_kind(dialog, PersonKind.CAN_BO)
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.kind_combo.setFocus()
+    seen = []
+    for _ in range(3):
+        seen.append(dialog.focusWidget())
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert seen == [dialog.kind_combo, dialog.work_start_edit, dialog.cccd_edit]
+
+
 # Unit -----------------------------------------------------------------------------------------
 
 

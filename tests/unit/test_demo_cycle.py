@@ -60,8 +60,13 @@ def history(demo: DemoCommune, cycle: DemoCycle) -> DemoHistory:
     return generate_demo_history(demo, 2026, cycle)
 
 
-def _staff(demo: DemoCommune) -> set[int]:
-    return {i for i, p in enumerate(demo.people) if p.kind in GRADED_PERSON_KINDS}
+def _staff(demo: DemoCommune, year: int = 2026) -> set[int]:
+    """The staff of `year`: those who had started work by its end."""
+    return {
+        i
+        for i, p in enumerate(demo.people)
+        if p.kind in GRADED_PERSON_KINDS and (p.work_start is None or p.work_start.year <= year)
+    }
 
 
 def test_the_cycle_and_history_are_deterministic(demo: DemoCommune) -> None:
@@ -139,7 +144,7 @@ def test_every_staff_member_and_collective_is_graded_in_2024_and_2025(
     for year in (2024, 2025):
         people = {e.person_index for e in history.evaluations if e.year == year}
         units = {e.unit_key for e in history.evaluations if e.year == year} - {None}
-        assert people - {None} == _staff(demo)
+        assert people - {None} == _staff(demo, year)  # the 2026 newcomers are not graded
         assert units == collectives
     graded_2026 = {e.person_index for e in history.evaluations if e.year == 2026} - {None}
     missing = _staff(demo) - graded_2026

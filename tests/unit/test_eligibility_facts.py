@@ -31,9 +31,10 @@ from emulation_desktop.store.models import AwardRow, EvaluationRow
 
 YEAR = 2026
 TODAY = dt.date(2026, 12, 20)
-# The LĐTT standard needs the months worked, which the registry does not hold: the officer
-# confirms it (a tick), as the check screen lets them.
+# The LĐTT standard needs the months worked; people created without a start date leave it to
+# the officer, who confirms it (a tick) as the check screen lets them.
 TICKS = ("CSTDCS.1", "LDTT.b", "LDTT.thoi_gian")
+LONG_AGO = dt.date(2010, 8, 15)
 
 
 class Commune:
@@ -50,9 +51,15 @@ class Commune:
         self.tdp = reg.create_unit(UnitInput("Tổ dân phố số 3", UnitKind.RESIDENTIAL))
         self.numbers = itertools.count(1)
 
-    def person(self, name: str, grade: str | None = "htt", gender: Gender = Gender.FEMALE) -> int:
+    def person(
+        self,
+        name: str,
+        grade: str | None = "htt",
+        gender: Gender = Gender.FEMALE,
+        start: dt.date | None = None,
+    ) -> int:
         pid = self.services.registry.create_person(
-            PersonInput(name, gender, PersonKind.CONG_CHUC, self.unit)
+            PersonInput(name, gender, PersonKind.CONG_CHUC, self.unit, work_start=start)
         )
         if grade is not None:
             with self.ctx.database.session_scope() as s:
@@ -110,6 +117,7 @@ def _criterion(row, suffix: str):  # type: ignore[no-untyped-def]
         ".2": "Hoàn thành xuất sắc nhiệm vụ, hoặc có sáng kiến",
         ".ky_luat": "Không bị kỷ luật",
         ".dang_xem_xet": "Không đang bị xem xét kỷ luật",
+        ".thoi_gian": "Có thời gian công tác trong năm",
     }
     return next(c for c in row.criteria if c.text.startswith(ids[suffix]))
 
@@ -173,28 +181,78 @@ def test_a_discipline_in_the_year_blocks_and_an_old_finished_one_does_not(commun
 
 
 def test_maternity_leave_does_not_block_and_counts_as_work(commune, context) -> None:  # type: ignore[no-untyped-def]
-    mother, away = commune.person("Phạm Thị Lan"), commune.person("Vũ Văn Nam")
+    mother = commune.person("Phạm Thị Lan", start=LONG_AGO)
+    away = commune.person("Vũ Văn Nam", start=LONG_AGO)
     commune.period(mother, PeriodKind.MATERNITY, dt.date(YEAR, 2, 1), dt.date(YEAR, 7, 31))
     commune.period(away, PeriodKind.LEAVE, dt.date(YEAR, 2, 1), dt.date(YEAR, 7, 31))
-    row = commune.row("LDTT", mother, ("LDTT.b", "LDTT.thoi_gian"))
+    ticks = ("LDTT.b",)  # the months are counted, not ticked
+    row = commune.row("LDTT", mother, ticks)
     assert row.verdict is Verdict.ELIGIBLE
-    assert not any(c.outcome is Outcome.NOT_MET for c in row.criteria)
+    months = _criterion(row, ".thoi_gian")
+    assert months.outcome is Outcome.MET
+    assert months.reason == (
+        "Năm 2026 công tác 12 tháng (cần từ 10 tháng trở lên); thời gian nghỉ thai sản được "
+        "tính là thời gian công tác."
+    )
+    # Six months of other leave leave six months of work: below the ten LĐTT needs.
+    row = commune.row("LDTT", away, ticks)
+    assert row.verdict is Verdict.NOT_ELIGIBLE
+    months = _criterion(row, ".thoi_gian")
+    assert months.outcome is Outcome.NOT_MET
+    assert months.reason == (
+        "Năm 2026 công tác 6 tháng (cần từ 10 tháng trở lên); đã trừ 181 ngày nghỉ không tính "
+        "là thời gian công tác."
+    )
     with context.database.session_scope() as s:
         book, _, _ = read_facts(s, SubjectKind.PERSON, YEAR, None)
     facts_mother, facts_away = book.person(mother), book.person(away)
     assert [lv.maternity for lv in facts_mother.leaves] == [True]
     assert [lv.maternity for lv in facts_away.leaves] == [False]
+    assert facts_mother.work_start == facts_away.work_start == LONG_AGO
     assert not facts_mother.disciplines
-    # With a start date (not in the registry yet), the months follow NĐ 152/2025 Điều 4.5.
-    start = dt.date(2010, 1, 1)
-    assert worked_months(_with_start(facts_mother, start), YEAR)[0] == 12.0
-    assert worked_months(_with_start(facts_away, start), YEAR)[0] == 6.0
+    assert worked_months(facts_mother, YEAR)[0] == 12.0
+    assert worked_months(facts_away, YEAR)[0] == 6.0
 
 
-def _with_start(facts, day):  # type: ignore[no-untyped-def]
-    from dataclasses import replace
+def test_a_start_in_june_gives_seven_months_and_no_ldtt(commune) -> None:  # type: ignore[no-untyped-def]
+    newcomer = commune.person("Hoàng Minh Đức", start=dt.date(YEAR, 6, 1))
+    march = commune.person("Đỗ Thị Hà", start=dt.date(YEAR, 3, 1))
+    unknown = commune.person("Bùi Văn Tài")
+    # Even a tick cannot make up for months the registry shows are missing.
+    row = commune.row("LDTT", newcomer, ("LDTT.b", "LDTT.thoi_gian"))
+    assert row.verdict is Verdict.NOT_ELIGIBLE
+    months = _criterion(row, ".thoi_gian")
+    assert months.outcome is Outcome.NOT_MET
+    assert months.reason == (
+        "Năm 2026 công tác 7 tháng (cần từ 10 tháng trở lên); bắt đầu công tác từ 01/06/2026."
+    )
+    assert "7 tháng" in row.summary
+    row = commune.row("LDTT", march, ("LDTT.b",))  # from 01/03: exactly ten months
+    assert row.verdict is Verdict.ELIGIBLE
+    assert _criterion(row, ".thoi_gian").reason.startswith("Năm 2026 công tác 10 tháng")
+    row = commune.row("LDTT", unknown, ("LDTT.b",))
+    assert row.verdict is Verdict.REVIEW
+    assert _criterion(row, ".thoi_gian").outcome is Outcome.UNKNOWN
+    # The year after, the newcomer has a whole year.
+    assert worked_months(_facts(commune, newcomer), YEAR + 1)[0] == 12.0
 
-    return replace(facts, work_start=day)
+
+def test_before_grading_only_the_staff_of_that_year_are_listed(commune) -> None:  # type: ignore[no-untyped-def]
+    old = commune.person("Nguyễn Văn An", None, start=LONG_AGO)
+    unknown = commune.person("Trần Thị Bình", None)
+    newcomer = commune.person("Lê Thị Chi", None, start=dt.date(YEAR, 6, 1))
+
+    def listed(year: int) -> list[int]:
+        return [r.subject_id for r in commune.services.eligibility.check("LDTT", year).rows]
+
+    assert listed(YEAR - 1) == [old, unknown]  # the newcomer was not on the staff in 2025
+    assert listed(YEAR) == [old, unknown, newcomer]  # by given name: An, Bình, Chi
+
+
+def _facts(commune, pid: int):  # type: ignore[no-untyped-def]
+    with commune.ctx.database.session_scope() as s:
+        book, _, _ = read_facts(s, SubjectKind.PERSON, YEAR, None)
+    return book.person(pid)
 
 
 def test_open_cases_pause_collectives_and_households_too(commune, context) -> None:  # type: ignore[no-untyped-def]
@@ -229,7 +287,8 @@ def test_facts_are_read_in_set_queries_not_one_per_person(commune, context) -> N
 
     def add(n: int) -> None:
         for i in range(n):
-            pid = commune.person(f"Cán Bộ {chr(65 + i % 26)}{'a' * (i // 26)}")
+            start = dt.date(YEAR - i % 3, 1 + i % 12, 1)  # some this year, some earlier
+            pid = commune.person(f"Cán Bộ {chr(65 + i % 26)}{'a' * (i // 26)}", start=start)
             commune.period(pid, PeriodKind.MATERNITY, dt.date(YEAR, 1, 1), dt.date(YEAR, 6, 30))
             commune.complaint((SubjectKind.PERSON, pid))
         commune.initiative(

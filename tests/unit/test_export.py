@@ -42,6 +42,12 @@ def test_cli_exports_every_person_in_vietnamese_name_order(tmp_path: Path) -> No
     assert all(r["Năm sinh"] is not None for r in rows if r["Ngày sinh"] is None)
     with_cccd = [r["Số CCCD"] for r in rows if r["Số CCCD"]]
     assert with_cccd and all(isinstance(c, str) and len(c) == 12 for c in with_cccd)
+    # Staff have the day they started work (a real date cell), residents none.
+    assert header.index("Ngày bắt đầu công tác") == header.index("Đối tượng") + 1
+    started = [r for r in rows if r["Đối tượng"] != "Nhân dân"]
+    assert started and all(isinstance(r["Ngày bắt đầu công tác"], dt.datetime) for r in started)
+    assert all(r["Ngày bắt đầu công tác"] is None for r in rows if r["Đối tượng"] == "Nhân dân")
+    assert sum(r["Ngày bắt đầu công tác"].year == 2026 for r in started) == 2  # the newcomers
 
 
 @pytest.mark.parametrize(

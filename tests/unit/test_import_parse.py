@@ -40,6 +40,7 @@ from emulation_desktop.domain.import_values import (
     parse_gender,
     parse_person_kind,
     parse_unit_kind,
+    parse_work_start,
 )
 from emulation_desktop.domain.legacy_text import detect_legacy
 from emulation_desktop.spreadsheet.reader import read_workbook
@@ -398,6 +399,40 @@ def test_clean_person_name_refuses(value: object, words: str) -> None:
         clean_person_name(value)
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, None),
+        ("  ", None),
+        (dt.datetime(2015, 9, 1), dt.date(2015, 9, 1)),
+        (dt.date(2015, 9, 1), dt.date(2015, 9, 1)),
+        (42248, dt.date(2015, 9, 1)),  # a date cell that lost its format
+        ("01/09/2015", dt.date(2015, 9, 1)),
+        ("1.9.2015", dt.date(2015, 9, 1)),
+        ("2015-09-01", dt.date(2015, 9, 1)),
+        ("ngày 1 tháng 9 năm 2015", dt.date(2015, 9, 1)),
+    ],
+)
+def test_parse_work_start(value: object, expected: dt.date | None) -> None:
+    assert parse_work_start(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("09/2015", "«09/2015» chưa đủ ngày"),
+        ("2015", "«2015» chưa đủ ngày"),
+        (2015, "«2015» chưa đủ ngày"),
+        ("31/02/2015", "«31/02/2015» không có thật"),
+        ("từ năm 2015", "«từ năm 2015» không rõ"),
+    ],
+)
+def test_parse_work_start_needs_a_whole_day(value: object, words: str) -> None:
+    with pytest.raises(ValueError, match="ghi đủ ngày/tháng/năm") as err:
+        parse_work_start(value)
+    assert str(err.value).startswith(f"Ngày bắt đầu công tác {words}")
+
+
 # --- fields and headers ----------------------------------------------------------------------
 
 
@@ -471,6 +506,17 @@ def test_column_letter(index: int, letter: str) -> None:
 )
 def test_guess_mapping(kind: ImportKind, headers: list[str], expected: dict[str, int]) -> None:
     assert guess_mapping(kind, headers) == expected
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Ngày bắt đầu công tác", "NGÀY TUYỂN DỤNG", "Ngày vào cơ quan", "Ngày, tháng, năm tuyển dụng"],
+)
+def test_the_work_start_column_is_recognised(header: str) -> None:
+    headers = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Đơn vị", "Đối tượng", header]
+    assert guess_mapping(ImportKind.PEOPLE, headers) == {
+        "full_name": 1, "birth": 2, "position": 3, "unit": 4, "kind": 5, "work_start": 6,
+    }  # fmt: skip
 
 
 def test_guess_mapping_uses_each_column_once_best_match_first() -> None:
@@ -638,6 +684,51 @@ _HOW = "ghi ngày/tháng/năm (vd. 05/03/1980) hoặc năm sinh (vd. 1980)"
 _X_WITHOUT_HEADER = (
     "Giới tính «x» không rõ: ghi Nam hoặc Nữ (chỉ đánh dấu x trong cột có tiêu đề Nam hoặc Nữ)"
 )
+
+
+STAFF_HEADER = ["STT", "Họ và tên", "Ngày sinh", "Đơn vị", "Đối tượng", "Ngày tuyển dụng"]
+
+
+def test_staff_rows_bring_their_work_start() -> None:
+    rows = [
+        STAFF_HEADER,
+        [1, "Vũ Thị Hồng", "12/10/1995", "Trường Mầm non", "Viên chức", dt.datetime(2019, 8, 15)],
+        [2, "Lê Văn Hải", 1990, "Công an xã", "Người lao động", "01/06/2025"],
+        [3, "Đỗ Thị Mai", 1990, "Trường Mầm non", "Viên chức", None],
+    ]
+
+    result = parse(ImportKind.PEOPLE, rows)
+
+    assert result.issues == ()
+    assert [(r.full_name, r.work_start) for r in result.records] == [  # type: ignore[union-attr]
+        ("Vũ Thị Hồng", dt.date(2019, 8, 15)),
+        ("Lê Văn Hải", dt.date(2025, 6, 1)),
+        ("Đỗ Thị Mai", None),
+    ]
+
+
+def test_a_work_start_that_cannot_be_right_is_a_problem_of_its_row() -> None:
+    rows = [
+        STAFF_HEADER,
+        [1, "Vũ Thị Hồng", "12/10/1995", "Trường Mầm non", "Viên chức", "01/09/2009"],
+        [2, "Lê Văn Hải", 1990, "Công an xã", "Công chức", "15/03/2026"],
+        [3, "Trần Văn Nam", 1970, "Thôn 1", None, "01/01/1995"],
+        [4, "Phạm Thị Hoa", 1980, "Thôn 1", "Cán bộ", "2010"],
+        [5, "Đỗ Thị Mai", 1990, "Trường Mầm non", "Viên chức", "01/09/2012"],
+    ]
+
+    result = parse(ImportKind.PEOPLE, rows)
+
+    column = "Ngày tuyển dụng"
+    assert messages(result) == [
+        (2, column, "Ngày bắt đầu công tác 01/09/2009 là khi chưa đủ 15 tuổi (sinh 12/10/1995)"),
+        (3, column, "Ngày bắt đầu công tác không thể ở tương lai"),
+        (4, column, "Chỉ ghi ngày bắt đầu công tác cho cán bộ, công chức, viên chức, người lao "
+                    "động"),
+        (5, column, "Ngày bắt đầu công tác «2010» chưa đủ ngày: ghi đủ ngày/tháng/năm (vd. "
+                    "01/09/2015) để tính số tháng công tác"),
+    ]  # fmt: skip
+    assert [r.row for r in result.records] == [6]
 
 
 def test_missing_required_column_is_refused_by_name() -> None:

@@ -93,6 +93,32 @@ def test_a_row_with_errors_stops_the_whole_import_with_row_numbers(
     assert summary.created == 3 and summary.skipped_invalid == 2
 
 
+def test_a_staff_list_with_recruitment_dates_feeds_the_months_worked(
+    context, imports, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    header = ["STT", "Họ và tên", "Ngày sinh", "Đơn vị", "Đối tượng", "Ngày bắt đầu công tác"]
+    rows: list[list[object]] = [
+        header,
+        [1, "Vũ Thị Hồng", "12/10/1995", "Trường Mầm non", "Viên chức", dt.datetime(2019, 8, 15)],
+        [2, "Lê Văn Hải", 1998, "Trường Mầm non", "Viên chức", "01/06/2026"],
+        [3, "Đỗ Thị Mai", 1990, "Trường Mầm non", "Viên chức", "06/2020"],
+    ]
+    source = imports.open(write_xlsx(tmp_path / "can bo.xlsx", rows))
+    preview = imports.preview(source, imports.plan(source))
+    assert preview.plan.mapping["work_start"] == 5
+    shown = {r.values[0]: r for r in preview.rows}
+    assert shown["Vũ Thị Hồng"].values[6] == "15/08/2019"  # the preview has the column
+    assert preview.invalid_rows == (7,)
+    assert "«06/2020» chưa đủ ngày" in shown["Đỗ Thị Mai"].note
+    summary = imports.commit(preview, only_valid=True)
+    assert summary.created == 2
+    people = context.services.registry.people_page(PersonQuery(), 0, 9)
+    assert {p.full_name: p.work_start for p in people} == {
+        "Vũ Thị Hồng": dt.date(2019, 8, 15),
+        "Lê Văn Hải": dt.date(2026, 6, 1),
+    }
+
+
 def test_importing_the_same_list_twice_adds_nobody(context, imports, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = people_file(tmp_path)
     _import(imports, path)

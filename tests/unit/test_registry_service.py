@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import func, select
@@ -117,6 +118,46 @@ def test_invalid_person_is_refused_naming_each_field(reg, unit_id, context) -> N
     assert "tương lai" in err.value.field_errors["birth"]
     with context.database.session_scope() as s:
         assert s.scalar(select(func.count()).select_from(PersonRow)) == 0
+
+
+def test_the_work_start_of_staff_is_kept_and_edited(reg, unit_id, context) -> None:  # type: ignore[no-untyped-def]
+    teacher = _person("Vũ Thị Hồng", unit_id, kind=PersonKind.VIEN_CHUC, birth_year=1995,
+                      work_start=dt.date(2019, 8, 15))  # fmt: skip
+    pid = reg.create_person(teacher)
+    assert reg.person(pid).work_start == dt.date(2019, 8, 15)
+    assert reg.people_page(PersonQuery(), 0, 10)[0].work_start == dt.date(2019, 8, 15)
+    reg.update_person(pid, replace(teacher, work_start=dt.date(2020, 9, 1)))
+    assert reg.person_detail(pid).person.work_start == dt.date(2020, 9, 1)
+    reg.update_person(pid, replace(teacher, work_start=None))  # not known after all
+    assert reg.person(pid).work_start is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "birth", "start", "message"),
+    [
+        (PersonKind.CONG_CHUC, None, dt.date(2026, 11, 25), "không thể ở tương lai"),
+        (PersonKind.CONG_CHUC, dt.date(2000, 3, 5), dt.date(2015, 3, 4), "chưa đủ 15 tuổi"),
+        (PersonKind.CAN_BO, 2000, dt.date(2014, 12, 31), "chưa đủ 15 tuổi (sinh năm 2000)"),
+        (PersonKind.NHAN_DAN, 1980, dt.date(2005, 1, 1), "Chỉ ghi ngày bắt đầu công tác cho"),
+    ],
+)
+def test_an_impossible_work_start_is_refused_and_nothing_written(
+    reg, unit_id, context, kind, birth, start, message
+) -> None:  # type: ignore[no-untyped-def]
+    born = {"birth_date": birth} if isinstance(birth, dt.date) else {"birth_year": birth}
+    data = _person("Lê Văn Hải", unit_id, kind=kind, work_start=start, **born)
+    with pytest.raises(ValidationError) as err:
+        reg.create_person(data)
+    assert list(err.value.field_errors) == ["work_start"]
+    assert message in err.value.field_errors["work_start"]
+    with context.database.session_scope() as s:
+        assert s.scalar(select(func.count()).select_from(PersonRow)) == 0
+
+
+def test_a_work_start_on_the_fifteenth_birthday_is_accepted(reg, unit_id) -> None:  # type: ignore[no-untyped-def]
+    data = _person("Lê Văn Hải", unit_id, kind=PersonKind.NGUOI_LAO_DONG,
+                   birth_date=dt.date(2008, 2, 29), work_start=dt.date(2023, 3, 1))  # fmt: skip
+    assert reg.person(reg.create_person(data)).work_start == dt.date(2023, 3, 1)
 
 
 def test_names_typed_in_capitals_are_stored_in_proper_case(reg, unit_id) -> None:  # type: ignore[no-untyped-def]

@@ -213,6 +213,36 @@ def test_upgrade_to_0003_fills_the_stored_name_order_and_search_forms(db_path: P
     assert sqlite_query(db_path, "SELECT address_fold FROM household") == [("xom 2, thon dong",)]
 
 
+def test_upgrade_to_0007_keeps_people_and_leaves_their_work_start_empty(db_path: Path) -> None:
+    make_database_at(db_path, "0006")
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute(
+            "INSERT INTO unit (id, name, name_fold, kind) VALUES (1, 'Trường Tiểu học', "
+            "'truong tieu hoc', 'school')"
+        )
+        for pid, name in ((1, "Trần Văn Bình"), (2, "Lê Thị An")):
+            conn.execute(
+                "INSERT INTO person (id, full_name, name_fold, gender, unit_id, kind, birth_year) "
+                "VALUES (?, ?, '', 'female', 1, 'vien_chuc', 1990)",
+                (pid, name),
+            )
+        conn.execute("INSERT INTO household (head_id, address, unit_id) VALUES (1, 'Xóm 2', 1)")
+        conn.execute(
+            "INSERT INTO evaluation (person_id, year, grade, in_unit_id) VALUES (2, 2025, 'htt', 1)"
+        )
+    conn.close()
+    open_database(db_path).dispose()
+    assert sqlite_query(db_path, "SELECT version_num FROM alembic_version") == [("0007",)]
+    assert sqlite_query(
+        db_path, "SELECT id, full_name, kind, birth_year, work_start FROM person ORDER BY id"
+    ) == [(1, "Trần Văn Bình", "vien_chuc", 1990, None), (2, "Lê Thị An", "vien_chuc", 1990, None)]
+    assert sqlite_query(db_path, "SELECT head_id FROM household") == [(1,)]
+    assert sqlite_query(db_path, "SELECT person_id, grade FROM evaluation") == [(2, "htt")]
+    assert sqlite_query(db_path, "PRAGMA foreign_key_check") == []
+    assert [p.name for p in db_path.parent.iterdir() if "truoc-nang-cap-0006" in p.name]
+
+
 def test_database_at_head_is_opened_without_a_copy(db_path: Path) -> None:
     open_database(db_path).dispose()
     open_database(db_path).dispose()

@@ -71,7 +71,9 @@ def complaint_html(c: ComplaintItem, today: dt.date) -> str:
 class ComplaintsTab(RecordTab[ComplaintItem]):
     title = "Khiếu nại – Kiểm tra"
     headers = ("Ngày nhận", "Loại", "Người gửi", "Đối tượng", "Hạn", "Tình trạng")
-    widths = (12, 9, 15, 17, 12, 17)
+    stretch = 2  # the sender: the subject is short, the status must stay in view
+    caps = ((3, 12), (5, 14))
+    optional = (4, 1, 3)
     noun = "vụ việc"
 
     def __init__(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from emulation_desktop.gui.registry.form import ERROR_COLOR
 from emulation_desktop.gui.registry.registry_page import ask_open_path, ask_save_path
 from emulation_desktop.gui.registry.unit_combo import UnitCombo
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import button, empty_page
 
 
 class GradesTab(SectionTab, UnsavedGuard):
@@ -62,23 +62,22 @@ class GradesTab(SectionTab, UnsavedGuard):
         self.units.setObjectName("unit_choice")
         self.below = QCheckBox("Gồm đơn vị trực thuộc")
         self.below.setObjectName("include_below")
-        self.save_button = self._button("Lưu", self.save, "save_grades", "Lưu (Ctrl+S)")
+        self.save_button = button("Lưu", self.save, "save_grades", "Lưu (Ctrl+S)")
         tip = "Bỏ mọi thay đổi chưa lưu (Ctrl+Z: bỏ từng bước)"
-        self.revert_button = self._button("Hủy thay đổi", self.revert, "revert_grades", tip)
-        self.set_all_button = self._button("Đặt cho cả đơn vị…", self.set_for_unit, "set_for_unit")
-        import_button = self._button("Nhập từ Excel…", self.import_excel, "import_grades")
-        export_button = self._button("Xuất Excel…", self.export_excel, "export_grades")
+        self.revert_button = button("Hủy thay đổi", self.revert, "revert_grades", tip)
+        self.set_all_button = button("Đặt cho cả đơn vị…", self.set_for_unit, "set_for_unit")
+        import_button = button("Nhập từ Excel…", self.import_excel, "import_grades")
+        export_button = button("Xuất Excel…", self.export_excel, "export_grades")
 
         self.model = GradesModel()
         self.table = GradeTable()
         self.table.setModel(self.model)
         self.empty = QLabel()
         self.empty.setObjectName("empty_state")
-        self.empty.setWordWrap(True)
-        self.empty.setMargin(24)
+        self.empty_page = empty_page(self.empty)  # what to do first is in another section
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.empty_page)
         self.counts = QLabel()
         self.counts.setObjectName("grade_counts")
         self.counts.setWordWrap(True)  # a narrow window takes the counts on two lines
@@ -98,7 +97,7 @@ class GradesTab(SectionTab, UnsavedGuard):
         buttons.addWidget(import_button)
         buttons.addWidget(export_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(4, 6, 4, 4)
         layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.stack, 1)
@@ -116,13 +115,6 @@ class GradesTab(SectionTab, UnsavedGuard):
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
         self._show_counts()
-
-    def _button(self, text: str, slot: Callable[[], None], name: str, tip: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.clicked.connect(lambda _=False: slot())
-        return button
 
     # SectionTab -------------------------------------------------------------------------------
 
@@ -252,7 +244,7 @@ class GradesTab(SectionTab, UnsavedGuard):
                 "mục «Đơn vị – Cá nhân – Hộ gia đình», hoặc chọn «Gồm đơn vị trực thuộc»."
             )
         self.empty.setText(text)
-        self.stack.setCurrentWidget(self.empty)
+        self.stack.setCurrentWidget(self.empty_page)
 
     def _show_counts(self) -> None:
         dirty = self.model.pending_count()

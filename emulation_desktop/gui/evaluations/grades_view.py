@@ -39,7 +39,7 @@ _Index = QModelIndex | QPersistentModelIndex
 GRADE_HINT = "Gõ 1–4 hoặc HTXS, HTT, HT, KHT rồi Enter"
 # Column widths in "x" widths of the font; SQUEEZE columns shrink (elided, whole in the
 # tooltip) down to MIN_CHARS before the grade would need a horizontal scroll.
-WIDTHS = {Col.NAME: 25, Col.POSITION: 17, Col.KIND: 10, Col.UNIT: 22, Col.GRADE: 21,
+WIDTHS = {Col.NAME: 25, Col.POSITION: 20, Col.KIND: 11, Col.UNIT: 22, Col.GRADE: 21,
           Col.NOTE: 18, Col.LAST: 21}  # fmt: skip
 SQUEEZE = (Col.POSITION, Col.KIND, Col.UNIT)
 MIN_CHARS = 8

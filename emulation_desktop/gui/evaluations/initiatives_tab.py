@@ -58,7 +58,8 @@ def initiative_html(i: InitiativeItem) -> str:
 class InitiativesTab(RecordTab[InitiativeItem]):
     title = "Sáng kiến"
     headers = ("Tên sáng kiến, đề tài", "Tác giả", "Phạm vi", "Văn bản công nhận")
-    widths = (32, 24, 10, 22)
+    caps = ((1, 11), (3, 19))
+    optional = (2, 1)
     noun = "sáng kiến, đề tài"
 
     def __init__(

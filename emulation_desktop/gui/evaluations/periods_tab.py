@@ -29,11 +29,12 @@ from emulation_desktop.gui.messages import confirm, show_error
 from emulation_desktop.gui.pages.tabbed import SectionTab
 from emulation_desktop.gui.rules.tables import ReadOnlyTable
 from emulation_desktop.gui.tasks import TaskRunner
-from emulation_desktop.gui.widgets.controls import button
+from emulation_desktop.gui.widgets.column_fit import ColumnFit
+from emulation_desktop.gui.widgets.controls import button, empty_page
 
 HEADERS = ("Họ và tên", "Đơn vị", "Loại", "Hình thức", "Từ ngày", "Đến ngày", "Văn bản",
            "Ghi chú")  # fmt: skip
-_WIDTHS = (22, 20, 15, 12, 11, 13, 26)
+NOTE = 7
 ALL_YEARS = 0
 
 
@@ -70,16 +71,15 @@ class PeriodsTab(SectionTab):
         self.edit_button = button("Sửa", self.edit, "edit_period", "Sửa dòng đang chọn")
         self.delete_button = button("Xóa", self.delete, "delete_period")
         self.table = ReadOnlyTable(HEADERS, "periods_table")
-        self.table.set_widths(_WIDTHS)
         self.table.setWordWrap(False)
+        # No detail beside this list: every column stays, the note takes the room left.
+        self.columns = ColumnFit(self.table, NOTE, caps={0: 15, 1: 13, 6: 16}, room=10)
         self.empty = QLabel()
         self.empty.setObjectName("empty_state")
-        self.empty.setWordWrap(True)
-        self.empty.setMargin(24)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_page = empty_page(self.empty, button("Thêm mới", self.add, "empty_add"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.empty_page)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -91,7 +91,7 @@ class PeriodsTab(SectionTab):
             buttons.addWidget(w)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(4, 6, 4, 4)
         layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(self.stack, 1)
@@ -148,18 +148,18 @@ class PeriodsTab(SectionTab):
     def _fill(self, select_id: int | None = None) -> None:
         words = fold(self.search.text()).split()
         self._shown = [p for p in self._items if all(w in fold(p.person_name) for w in words)]
-        self.table.fill(
-            [
-                (p.person_name, p.unit_name, p.kind.label, p.form, p.start_text, p.end_text,
-                 p.document, p.note.replace("\n", " "))
-                for p in self._shown
-            ]
-        )  # fmt: skip
+        rows = [
+            (p.person_name, p.unit_name, p.kind.label, p.form, p.start_text, p.end_text,
+             p.document, p.note.replace("\n", " "))
+            for p in self._shown
+        ]  # fmt: skip
+        self.table.fill(rows, rows)  # long texts are cut: whole in the tooltip
+        self.columns.refit()
         self.count.setText(f"{len(self._shown)} dòng")
         row = next((i for i, p in enumerate(self._shown) if p.id == select_id), 0)
         if self._shown:
             self.table.selectRow(row)
-        self.stack.setCurrentWidget(self.table if self._shown else self.empty)
+        self.stack.setCurrentWidget(self.table if self._shown else self.empty_page)
         self.empty.setText(self._empty_text(words))
         self._selection_changed()
 

@@ -27,20 +27,26 @@ from emulation_desktop.services.container import AppServices
 
 from emulation_desktop.gui.messages import show_error, show_info
 from emulation_desktop.gui.pages.tabbed import SectionTab
+from emulation_desktop.gui.registry.form import em
 from emulation_desktop.gui.registry.history_view import DetailView
 from emulation_desktop.gui.registry.registry_page import ask_save_path
 from emulation_desktop.gui.rules.tables import ReadOnlyTable
 from emulation_desktop.gui.tasks import TaskRunner
-from emulation_desktop.gui.widgets.controls import button, combo, empty_page
+from emulation_desktop.gui.widgets.column_fit import ColumnFit
+from emulation_desktop.gui.widgets.controls import button, combo, empty_page, share_list
 
 T = TypeVar("T")
 
 
 class RecordTab(SectionTab, Generic[T]):
-    """Subclasses give `headers`, `widths`, `noun`, and override the hooks at the end."""
+    """Subclasses give `headers`, `noun`, how the columns fit (see ColumnFit: the `stretch`
+    column, `caps` as (column, width in "M"s), the `optional` columns in the order they step
+    aside), and override the hooks at the end."""
 
     headers: Sequence[str] = ()
-    widths: Sequence[int] = ()
+    stretch = 0
+    caps: Sequence[tuple[int, float]] = ()
+    optional: Sequence[int] = ()
     noun = ""  # "sáng kiến, đề tài": the count reads "3 sáng kiến, đề tài"
 
     def __init__(
@@ -76,22 +82,22 @@ class RecordTab(SectionTab, Generic[T]):
 
         self.table = ReadOnlyTable(self.headers, "table")
         self.table.setWordWrap(False)
-        self.table.set_widths(self.widths)
         self.table.cellDoubleClicked.connect(lambda *_: self.edit())
         self.table.currentCellChanged.connect(lambda *_: self.show_current())
         for key, slot in ((Qt.Key.Key_Return, self.edit), (Qt.Key.Key_Delete, self.delete)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+        self.columns = ColumnFit(
+            self.table, self.stretch, caps=dict(self.caps), optional=self.optional
+        )
         self.detail = DetailView("")
         self.detail.setObjectName("detail")
+        self.detail.setMinimumWidth(em(self, 18))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 380])  # the table's columns need the room
-        splitter.setChildrenCollapsible(False)
+        share_list(splitter)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("empty_label")
@@ -101,7 +107,7 @@ class RecordTab(SectionTab, Generic[T]):
         self.stack.addWidget(empty_page(self.empty_label, self.empty_button))
 
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(0, 6, 0, 0)
+        self.layout_.setContentsMargins(4, 6, 4, 4)
         self.layout_.addLayout(top)
         self.layout_.addLayout(self.buttons)
         self.layout_.addWidget(self.stack, 1)
@@ -148,6 +154,7 @@ class RecordTab(SectionTab, Generic[T]):
                     font = cell.font()
                     font.setBold(True)
                     cell.setFont(font)
+        self.columns.refit()
         self.count_label.setText(f"{len(self.shown)} {self.noun}")
         self.empty_label.setText(self.empty_text())
         self.stack.setCurrentIndex(1 if not self.items else 0)
@@ -165,6 +172,8 @@ class RecordTab(SectionTab, Generic[T]):
         for b in (self.edit_button, self.delete_button):
             b.setEnabled(item is not None)
         self.export_button.setEnabled(bool(self.shown))
+        for w in (self.count_label, self.export_button):
+            w.setVisible(bool(self.items))  # an empty year: the page under says what to do
         if item is not None:
             self.detail.show_html(self.detail_html(item))
         elif self.items:

@@ -22,7 +22,7 @@ from emulation_desktop.gui.movements.advanced_model_dialog import AdvancedModelD
 from emulation_desktop.gui.movements.panel_tab import PanelTab
 from emulation_desktop.gui.registry.list_panel import ListPanel
 from emulation_desktop.gui.tasks import TaskRunner
-from emulation_desktop.gui.widgets.controls import button, combo, empty_page
+from emulation_desktop.gui.widgets.controls import button, combo, empty_page, muted
 from emulation_desktop.gui.widgets.detail_html import STYLE, facts_html
 
 REACHED_COLOR, SHORT_COLOR, NO_TARGET_COLOR = "#2e7d32", "#b45309", "#505050"
@@ -35,7 +35,6 @@ COLUMNS: tuple[TableColumn[ModelItem], ...] = (
     ),
     TableColumn("Tuyên truyền qua", lambda m: m.channels_text),
 )
-_WIDTHS = [30, 20, 13, 11, 24]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,10 +79,8 @@ class AdvancedModelsTab(PanelTab[ModelItem, ModelQuery]):
         self.progress = QLabel()
         self.progress.setObjectName("model_progress")
         self.progress.setWordWrap(True)
-        self.target_hint = QLabel()
+        self.target_hint = muted(QLabel())
         self.target_hint.setObjectName("target_hint")
-        self.target_hint.setWordWrap(True)
-        self.target_hint.setStyleSheet("color: #707070;")
         self.panel = p = ListPanel(
             "Tìm theo tên mô hình, đối tượng, mô tả, không cần gõ dấu (Ctrl+F)",
             "Chọn một mô hình để xem mô tả và cách tuyên truyền.",
@@ -100,7 +97,8 @@ class AdvancedModelsTab(PanelTab[ModelItem, ModelQuery]):
         self.model: PagedTableModel[ModelItem, ModelQuery] = PagedTableModel(
             COLUMNS, self.count_rows, self.page_rows, ModelQuery(self.year)
         )
-        p.set_model(self.model, _WIDTHS)
+        p.set_model(self.model, [])
+        self.fit_panel(0, caps={1: 12, 4: 12}, optional=(4, 1), room=18)
         p.table.setSortingEnabled(False)
         p.current_changed.connect(self.show_current)
         p.activated.connect(self.edit)

@@ -6,27 +6,7 @@ from html import escape
 
 from emulation_desktop.domain.movements import MovementDetail
 
-# The panel beside the list is narrow: a smaller title leaves the facts in view.
-STYLE = """
-<style>
- h2 { margin: 0 0 4px 0; font-size: large; }
- h3 { margin: 10px 0 2px 0; }
- table.facts td { padding: 1px 10px 1px 0; vertical-align: top; }
- table.list { border-collapse: collapse; margin-top: 4px; }
- table.list th { text-align: left; padding: 3px 8px; background-color: #e8e8e8; }
- table.list td { padding: 3px 8px; border-bottom: 1px solid #d0d0d0; vertical-align: top; }
- p.empty { color: #707070; font-style: italic; }
- .muted { color: #707070; }
- ul { margin-top: 2px; }
-</style>
-"""
-
-
-def _facts(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(
-        f"<tr><td class='muted'>{escape(k)}</td><td>{escape(v)}</td></tr>" for k, v in rows if v
-    )
-    return f"<table class='facts'>{cells}</table>"
+from emulation_desktop.gui.widgets.detail_html import STYLE, facts_html, text_block
 
 
 def _lines(text: str) -> str:
@@ -73,7 +53,7 @@ def _units(d: MovementDetail) -> str:
 
 def movement_html(d: MovementDetail) -> str:
     responsible = d.responsible.label if d.responsible else ""
-    facts = _facts([
+    facts = facts_html([
         ("Chủ đề", f"“{d.theme}”" if d.theme else ""),
         ("Loại", d.kind.label),
         ("Cấp phát động", d.launcher.label),
@@ -84,13 +64,8 @@ def movement_html(d: MovementDetail) -> str:
         ("Đăng ký thi đua", f"{d.registration_count} đăng ký" if d.registration_count else ""),
         ("Sơ kết, tổng kết", f"{d.review_count} lần" if d.review_count else ""),
     ])  # fmt: skip
-    note = f"<h3>Ghi chú</h3><p>{_lines(d.note)}</p>" if d.note else ""
     copied = "<p class='muted'>Sao chép từ phong trào năm trước.</p>" if d.copied_from_id else ""
     return (
         f"{STYLE}<h2>{escape(d.name)}</h2>{facts}{_phases(d)}{_milestones(d)}{_targets(d)}"
-        f"{_units(d)}{note}{copied}"
+        f"{_units(d)}{text_block('Ghi chú', d.note)}{copied}"
     )
-
-
-def empty_html(text: str) -> str:
-    return f"{STYLE}<p class='empty'>{escape(text)}</p>"

@@ -9,12 +9,13 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from emulation_desktop.domain.movements import MovementItem, YearPlan
+from emulation_desktop.domain.dates import day_text
+from emulation_desktop.domain.movements import MovementItem, YearPlan, period_text
 
 from emulation_desktop.gui.registry.form import em
+from emulation_desktop.gui.widgets.column_fit import ColumnFit
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS: tuple[tuple[str, Callable[[MovementItem], str]], ...] = (
@@ -22,15 +23,15 @@ COLUMNS: tuple[tuple[str, Callable[[MovementItem], str]], ...] = (
     ("Loại", lambda m: m.kind.label),
     ("Cấp phát động", lambda m: m.launcher.label),
     ("Thời gian", lambda m: short_period(m.start, m.end)),
-    ("Số đợt", lambda m: str(m.phase_count) if m.phase_count else ""),
+    ("Số đợt", lambda m: str(m.phase_count) if m.phase_count else "–"),
 )
 
 
 def short_period(start: dt.date, end: dt.date) -> str:
     """ "01/01 - 31/12/2024" within one year (the list is narrow), else both years."""
-    if start.year == end.year:
-        return f"{start:%d/%m} - {end:%d/%m/%Y}"
-    return f"{start:%d/%m/%Y} - {end:%d/%m/%Y}"
+    if start.year != end.year:
+        return period_text(start, end)
+    return f"{day_text(start).removesuffix(f'/{start.year}')} - {day_text(end)}"
 
 
 class MovementTableModel(QAbstractTableModel):
@@ -72,14 +73,12 @@ class MovementTableModel(QAbstractTableModel):
 
 
 LAUNCHER = 2
-# Dropped in this order when the name would be too narrow to read; the detail beside the list
-# shows them all.
-OPTIONAL = (4, LAUNCHER, 1)
 
 
 class MovementTable(QTableView):
     """Rows of the year's movements: the name takes the room, short columns their text; on a
-    narrow window the less needed columns step aside rather than squeeze the name."""
+    narrow window the less needed columns step aside rather than squeeze the name (the detail
+    beside the list shows them all)."""
 
     def __init__(self, model: MovementTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,45 +92,11 @@ class MovementTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setHighlightSections(False)
         # "UBND huyện (trước 01/7/2025)" is long: elided, whole in the tooltip and the detail.
-        header.setSectionResizeMode(LAUNCHER, QHeaderView.ResizeMode.Interactive)
-        self._launcher_width = em(self, 11)
-        self.setColumnWidth(LAUNCHER, self._launcher_width)
+        self.columns = ColumnFit(self, 0, caps={LAUNCHER: 11}, optional=(4, LAUNCHER, 1), room=16)
         self.setMinimumWidth(em(self, 24))
-        model.modelReset.connect(self.fit_columns)
-
-    def fit_columns(self) -> None:
-        """Show the short columns that fit beside a readable name, dropping OPTIONAL first."""
-        header = self.horizontalHeader()
-        if not header.isSectionHidden(LAUNCHER):
-            self._launcher_width = self.columnWidth(LAUNCHER)  # the officer may have widened it
-        widths = {
-            c: self._launcher_width
-            if c == LAUNCHER
-            else max(self.sizeHintForColumn(c), header.sectionSizeHint(c))
-            for c in range(1, len(COLUMNS))
-        }
-        room = self.viewport().width() - em(self, 16)
-        shown = set(widths)
-        for column in OPTIONAL:
-            if sum(widths[c] for c in shown) <= room:
-                break
-            shown.discard(column)
-        for column in widths:
-            if header.isSectionHidden(column) == (column in shown):
-                self.setColumnHidden(column, column not in shown)
-                if column == LAUNCHER and column in shown:
-                    self.setColumnWidth(LAUNCHER, self._launcher_width)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_columns()
+        model.modelReset.connect(self.columns.refit)
 
 
 def plan_text(plan: YearPlan) -> str:

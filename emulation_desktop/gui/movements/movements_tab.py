@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from emulation_desktop.services.container import AppServices
 
 from emulation_desktop.gui.messages import confirm, show_error, show_info
 from emulation_desktop.gui.movements.movement_dialog import MovementDialog
-from emulation_desktop.gui.movements.movement_html import empty_html, movement_html
+from emulation_desktop.gui.movements.movement_html import movement_html
 from emulation_desktop.gui.movements.movement_table import (
     MovementTable,
     MovementTableModel,
@@ -38,6 +37,7 @@ from emulation_desktop.gui.pages.tabbed import SectionTab
 from emulation_desktop.gui.registry.form import em
 from emulation_desktop.gui.registry.history_view import DetailView
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.controls import button, empty_page, menu_action, share_list
 
 
 class MovementsTab(SectionTab):
@@ -59,9 +59,7 @@ class MovementsTab(SectionTab):
         self.plan_label.setObjectName("year_plan")
         self.plan_label.setWordWrap(True)
         self.plan_label.setTextFormat(Qt.TextFormat.RichText)
-        self.plan_button = QPushButton("Sửa kế hoạch năm…")
-        self.plan_button.setObjectName("edit_year_plan")
-        self.plan_button.clicked.connect(lambda _=False: self.edit_plan())
+        self.plan_button = button("Sửa kế hoạch năm…", self.edit_plan, "edit_year_plan")
         strip = QFrame()
         strip.setObjectName("year_plan_strip")
         strip.setFrameShape(QFrame.Shape.StyledPanel)
@@ -82,29 +80,18 @@ class MovementsTab(SectionTab):
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(6)
-
-        def button(text: str, slot: Callable[[], None], name: str, tip: str = "") -> QPushButton:
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.setToolTip(tip)
-            b.clicked.connect(lambda _=False: slot())
-            buttons.addWidget(b)
-            return b
-
-        button("Thêm mới", self.add, "add_movement", "Thêm một phong trào thi đua (Ctrl+N)")
         self.edit_button = button("Sửa", self.edit, "edit_movement", "Sửa phong trào đang chọn")
         self.delete_button = button("Xóa", self.delete, "delete_movement")
         self.copy_button = button("Sao chép sang năm sau", lambda: None, "copy_movements")
         copy_menu = QMenu(self)
-        self.copy_one_action = copy_menu.addAction("")
-        self.copy_one_action.setObjectName("copy_one")
-        self.copy_one_action.triggered.connect(lambda _=False: self.copy_current_to_next())
-        self.copy_all_action = copy_menu.addAction("")
-        self.copy_all_action.setObjectName("copy_all")
-        self.copy_all_action.triggered.connect(lambda _=False: self.copy_all_to_next())
+        self.copy_one_action = menu_action(copy_menu, "", self.copy_current_to_next, "copy_one")
+        self.copy_all_action = menu_action(copy_menu, "", self.copy_all_to_next, "copy_all")
         self.copy_button.setMenu(copy_menu)
+        add = button("Thêm mới", self.add, "add_movement", "Thêm một phong trào thi đua (Ctrl+N)")
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for b in (add, self.edit_button, self.delete_button, self.copy_button):
+            buttons.addWidget(b)
         buttons.addStretch(1)
 
         self.model = MovementTableModel()
@@ -122,17 +109,14 @@ class MovementsTab(SectionTab):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 380])
-        splitter.setChildrenCollapsible(False)
+        share_list(splitter)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(splitter)
         self.stack.addWidget(self._empty_page())
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setContentsMargins(4, 6, 4, 4)
         layout.addWidget(strip)
         layout.addLayout(top)
         layout.addLayout(buttons)
@@ -140,28 +124,11 @@ class MovementsTab(SectionTab):
         self._plan = YearPlan(self.year)
 
     def _empty_page(self) -> QWidget:
-        page = QWidget()
         self.empty_label = QLabel()
         self.empty_label.setObjectName("empty_state")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        add = QPushButton("Thêm mới")
-        add.setObjectName("empty_add")
-        add.clicked.connect(lambda _=False: self.add())
-        self.copy_previous_button = QPushButton()
-        self.copy_previous_button.setObjectName("copy_previous_year")
-        self.copy_previous_button.clicked.connect(lambda _=False: self.copy_from_previous())
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(add)
-        row.addWidget(self.copy_previous_button)
-        row.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(row)
-        layout.addStretch(2)
-        return page
+        self.copy_previous_button = button("", self.copy_from_previous, "copy_previous_year")
+        add = button("Thêm mới", self.add, "empty_add")
+        return empty_page(self.empty_label, add, self.copy_previous_button)
 
     # Reading ----------------------------------------------------------------------------------
 
@@ -206,16 +173,12 @@ class MovementsTab(SectionTab):
         self.copy_button.setEnabled(bool(self.model.items))
         if movement is None:
             text = self.search.text().strip()
-            self.detail.show_html(
-                empty_html(f"Không có phong trào nào khớp với «{text}».")
-                if text
-                else empty_html("Chọn một phong trào để xem các đợt, mốc kỷ niệm và đơn vị.")
-            )
+            self.detail.show_empty(f"Không có phong trào nào khớp với «{text}»." if text else None)
             return
         try:
             self.detail.show_html(movement_html(self._movements.get(movement.id)))
         except UserError as exc:
-            self.detail.show_html(empty_html(exc.message))
+            self.detail.show_empty(exc.message)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

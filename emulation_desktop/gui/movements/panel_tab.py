@@ -1,11 +1,11 @@
 """What the Đăng ký thi đua, Sơ kết – Tổng kết and Điển hình tiên tiến tabs share: the year's
 rows read whole (tens to hundreds) behind a ListPanel's paged model, the filters applied as the
 officer types, the current row kept across a reload, and writes through the task runner with a
-refusal shown to the officer."""
+refusal shown to the officer, and the list keeping most of the width beside its detail."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt
@@ -17,16 +17,19 @@ from emulation_desktop.services.container import AppServices
 from emulation_desktop.gui.messages import show_error
 from emulation_desktop.gui.models.paged_table import PagedTableModel
 from emulation_desktop.gui.pages.tabbed import SectionTab
+from emulation_desktop.gui.registry.form import em
 from emulation_desktop.gui.registry.list_panel import ListPanel
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.column_fit import ColumnFit
+from emulation_desktop.gui.widgets.controls import share_list
 
 T = TypeVar("T")
 Q = TypeVar("Q")
 
 
 class PanelTab(SectionTab, Generic[T, Q]):
-    """Subclasses build `panel` and a `model` reading through `count_rows`/`page_rows`, and
-    give `fetch` (the rows of a query) and `query` (what the filters say now)."""
+    """Subclasses build `panel` and a `model` reading through `count_rows`/`page_rows`, call
+    `fit_panel`, and give `fetch` (the rows of a query) and `query` (what the filters say now)."""
 
     panel: ListPanel
     model: PagedTableModel[T, Q]
@@ -50,6 +53,19 @@ class PanelTab(SectionTab, Generic[T, Q]):
     def reload(self, select_id: int | None = None) -> None:
         raise NotImplementedError
 
+    def fit_panel(
+        self, stretch: int, caps: Mapping[int, float], optional: Sequence[int], room: float = 14
+    ) -> None:
+        """The list keeps about two thirds of the width; its `stretch` column takes the room
+        left by the others (sized to their text, `caps` in "M"s), and the `optional` columns
+        step aside in that order while it would get less than `room` "M"s (the detail shows
+        them all). Rows are not numbered: the room goes to the columns."""
+        self.panel.table.verticalHeader().hide()
+        self.columns = ColumnFit(self.panel.table, stretch, caps=caps, optional=optional, room=room)
+        self.model.modelReset.connect(self.columns.refit)
+        self.panel.detail.setMinimumWidth(em(self, 18))
+        share_list(self.panel.splitter)
+
     # The model reads the list once per query; pages are slices of it -------------------------
 
     def count_rows(self, q: Q) -> int:
@@ -69,15 +85,16 @@ class PanelTab(SectionTab, Generic[T, Q]):
         return select_id if select_id is not None else getattr(current, "id", None)
 
     def show_rows(self, select_id: int | None) -> None:
-        """Read the rows of the filters (first read: `_loaded` set) and select `select_id`."""
+        """Read the rows of the filters (first read: `_loaded` set) and select `select_id`, else
+        the first row, so the detail beside shows something."""
         self._loaded = True
         q = self.query()
         if q != self.model.query:
             self.model.set_query(q)
         else:
             self.model.reload()
-        if select_id is not None:
-            self.panel.select_row(self.model.find_row(lambda r: r.id == select_id))
+        row = -1 if select_id is None else self.model.find_row(lambda r: r.id == select_id)
+        self.panel.select_row(max(row, 0))
 
     # SectionTab -------------------------------------------------------------------------------
 

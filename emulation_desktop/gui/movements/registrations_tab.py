@@ -9,7 +9,6 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -35,12 +34,17 @@ from emulation_desktop.gui.models.paged_table import PagedTableModel, TableColum
 from emulation_desktop.gui.movements.panel_tab import PanelTab
 from emulation_desktop.gui.movements.registration_dialog import RegistrationDialog, StatusDialog
 from emulation_desktop.gui.movements.unit_registration_dialog import UnitRegistrationDialog
-from emulation_desktop.gui.registry.form import em
 from emulation_desktop.gui.registry.list_panel import ListPanel
 from emulation_desktop.gui.registry.registry_page import ask_save_path
 from emulation_desktop.gui.registry.unit_combo import UnitCombo
 from emulation_desktop.gui.tasks import TaskRunner
-from emulation_desktop.gui.widgets.controls import button, combo, empty_page, menu_action
+from emulation_desktop.gui.widgets.controls import (
+    button,
+    combo,
+    empty_page,
+    long_texts,
+    menu_action,
+)
 from emulation_desktop.gui.widgets.detail_html import STYLE, facts_html, followed_mark
 
 _S = RegistrationStatus
@@ -59,7 +63,6 @@ COLUMNS: tuple[TableColumn[RegistrationItem], ...] = (
         "Ngày đăng ký", lambda r: day_text(r.registered_on), RegistrationSort.DATE, _CENTER
     ),
 )
-_WIDTHS = [24, 18, 10, 20, 26, 12]
 
 
 def registration_html(r: RegistrationItem) -> str:
@@ -97,21 +100,15 @@ class RegistrationsTab(PanelTab[RegistrationItem, RegistrationQuery]):
             "Tìm theo tên cá nhân, tập thể, hộ gia đình hoặc danh hiệu, không cần gõ dấu (Ctrl+F)",
             "Chọn một đăng ký để xem chỉ tiêu và trạng thái.",
         )
-        self.movement_filter = combo("movement_filter", [("Mọi phong trào", None)])
-        # Movement names are long: the closed box shows their start, the list shows them whole.
-        self.movement_filter.setMinimumContentsLength(14)
-        self.movement_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.movement_filter.view().setMinimumWidth(em(self, 36))
+        self.movement_filter = long_texts(combo("movement_filter", [("Mọi phong trào", None)]),
+                                          14, 36)  # fmt: skip
         statuses = [(s.label, s.value) for s in _S]
         self.status_filter = combo("status_filter", [("Mọi trạng thái", None), *statuses])
         kinds = [(k.label, k.value) for k in SubjectKind]
         self.kind_filter = combo("kind_filter", [("Mọi đối tượng", None), *kinds])
         self.unit_filter = UnitCombo(all_label="Tất cả đơn vị", include_inactive=True)
         self.unit_filter.setObjectName("unit_filter")
-        self.unit_filter.setMinimumContentsLength(12)
-        self.unit_filter.view().setMinimumWidth(em(self, 24))
+        long_texts(self.unit_filter, 12, 24)
         for w in (self.movement_filter, self.status_filter, self.kind_filter, self.unit_filter):
             p.filters.addWidget(w)
             w.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -145,7 +142,8 @@ class RegistrationsTab(PanelTab[RegistrationItem, RegistrationQuery]):
             COLUMNS, self.count_rows, self.page_rows, RegistrationQuery(self.year),
             dim=lambda r: not r.subject.active,
         )  # fmt: skip
-        p.set_model(self.model, _WIDTHS)
+        p.set_model(self.model, [])
+        self.fit_panel(0, caps={1: 10, 3: 17, 4: 14}, optional=(4, 5, 1, 3))
         p.current_changed.connect(self.show_current)
         p.table.selectionModel().selectionChanged.connect(lambda *_: self._enable_actions())
         p.activated.connect(self.edit)

@@ -25,7 +25,7 @@ from emulation_desktop.gui.movements.panel_tab import PanelTab
 from emulation_desktop.gui.movements.review_dialog import ResultsDialog, ReviewDialog
 from emulation_desktop.gui.registry.list_panel import ListPanel
 from emulation_desktop.gui.tasks import TaskRunner
-from emulation_desktop.gui.widgets.controls import button, combo, empty_page
+from emulation_desktop.gui.widgets.controls import button, combo, empty_page, long_texts
 from emulation_desktop.gui.widgets.detail_html import STYLE, facts_html
 
 _CENTER = Qt.AlignmentFlag.AlignCenter
@@ -45,7 +45,6 @@ COLUMNS: tuple[TableColumn[ReviewItem], ...] = (
     TableColumn("Đạt", lambda r: _n(r.figures.met), None, _CENTER),
     TableColumn("Chưa đạt", lambda r: _n(r.figures.not_met), None, _CENTER),
 )
-_WIDTHS = [11, 15, 28, 8, 9, 6, 5, 9]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +96,8 @@ class ReviewsTab(PanelTab[ReviewItem, ReviewQuery]):
             "Tìm theo tên phong trào, văn bản, không cần gõ dấu (Ctrl+F)",
             "Chọn một hội nghị sơ kết, tổng kết để xem số liệu và kết quả.",
         )
-        self.movement_filter = combo("movement_filter", [("Mọi phong trào", None)])
+        self.movement_filter = long_texts(combo("movement_filter", [("Mọi phong trào", None)]),
+                                          14, 36)  # fmt: skip
         p.filters.addWidget(self.movement_filter)
         self.movement_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         p.search.textChanged.connect(lambda _t: self.apply_filters())
@@ -110,7 +110,8 @@ class ReviewsTab(PanelTab[ReviewItem, ReviewQuery]):
         self.model: PagedTableModel[ReviewItem, ReviewQuery] = PagedTableModel(
             COLUMNS, self.count_rows, self.page_rows, ReviewQuery(self.year)
         )
-        p.set_model(self.model, _WIDTHS)
+        p.set_model(self.model, [])
+        self.fit_panel(2, caps={1: 12}, optional=(4, 3, 7, 6, 5))
         p.table.setSortingEnabled(False)
         p.current_changed.connect(self.show_current)
         p.activated.connect(self.edit)

@@ -90,6 +90,7 @@ def person_html(d: PersonDetail) -> str:
         ("Chức vụ", p.position),
         ("Đơn vị", d.unit_path),
         ("Đối tượng", p.kind.label),
+        ("Ngày bắt đầu công tác", day_text(p.work_start)),
         ("Số CCCD", p.cccd),
         ("Chủ hộ tại", "; ".join(d.heads_households)),
     ])  # fmt: skip

@@ -1,6 +1,8 @@
 """Adding or editing one person, and warning before the same person is entered twice.
 
-The officer types the birth as on paper: a full date or just the year. Checks are the domain's
+The officer types the birth as on paper: a full date or just the year. Staff also have the day
+they started work, which the months-worked criterion (LĐTT) counts from; residents (nhân dân)
+have none, so the field is hidden for them. Checks are the domain's
 (validate_person); this dialog only puts each message under its field and asks about a
 possible duplicate, because people re-typed from old lists are the registry's usual mess.
 """
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
 from emulation_desktop.domain.enums import Gender, PersonKind
 from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.domain.import_values import guess_gender_from_name, parse_birth
-from emulation_desktop.domain.registry import PersonInput, validate_person
+from emulation_desktop.domain.registry import STAFF_KINDS, PersonInput, validate_person
 from emulation_desktop.domain.registry_views import PersonItem, UnitNode
 from emulation_desktop.services.registry import RegistryService
 
@@ -34,6 +36,7 @@ from emulation_desktop.gui.messages import confirm
 from emulation_desktop.gui.registry.form import FieldErrors, dialog_buttons, em
 from emulation_desktop.gui.registry.unit_combo import UnitCombo
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.date_field import DateField
 
 SHOWN_DUPLICATES = 3
 
@@ -106,6 +109,11 @@ class PersonDialog(QDialog):
         self.kind_combo = QComboBox()
         for kind in PersonKind:
             self.kind_combo.addItem(kind.label, kind.value)
+        self.work_start_edit = DateField()
+        self.work_start_edit.setToolTip(
+            "Ngày tuyển dụng hoặc ngày về cơ quan. Số tháng công tác trong năm được tính từ "
+            "ngày này («Lao động tiên tiến» cần từ 10 tháng); nghỉ thai sản vẫn tính là công tác."
+        )
         self.cccd_edit = QLineEdit()
         self.cccd_edit.setPlaceholderText("12 chữ số, để trống nếu không có")
         self.cccd_edit.setMaximumWidth(em(self, 14))
@@ -119,20 +127,27 @@ class PersonDialog(QDialog):
         form.addRow("&Chức vụ:", e.wrap("position", self.position_edit))
         form.addRow("Đơn &vị:", e.wrap("unit_id", self.unit_combo))
         form.addRow("Đối &tượng:", self.kind_combo)
+        self._work_start_row = e.wrap("work_start", self.work_start_edit)
+        form.addRow("Ngày &bắt đầu công tác:", self._work_start_row)
         form.addRow("Số CCC&D:", e.wrap("cccd", self.cccd_edit))
+        self._form = form
         buttons, self.save_button = dialog_buttons(self, "Lưu", self._save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(e.general)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        QWidget.setTabOrder(self.kind_combo, self.work_start_edit)
+        QWidget.setTabOrder(self.work_start_edit, self.cccd_edit)
         self.gender_group.buttonClicked.connect(self._gender_clicked)
         self.name_edit.editingFinished.connect(self._guess_gender)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         if person is not None:
             self._load(person)
         else:
             self.unit_combo.set_unit(default_unit_id)
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(PersonKind.NHAN_DAN.value))
+        self._kind_changed()
         self.name_edit.setFocus()
 
     def _load(self, p: PersonItem) -> None:
@@ -143,6 +158,14 @@ class PersonDialog(QDialog):
         self.unit_combo.set_unit(p.unit_id)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(p.kind.value)))
         self.cccd_edit.setText(p.cccd)
+        self.work_start_edit.set_date(p.work_start)
+
+    def _kind(self) -> PersonKind:
+        return PersonKind(self.kind_combo.currentData() or PersonKind.NHAN_DAN.value)
+
+    def _kind_changed(self) -> None:
+        # Hidden, not cleared: a slip of the combo and back keeps what was typed.
+        self._form.setRowVisible(self._work_start_row, self._kind() in STAFF_KINDS)
 
     # Gender: "Thị" and "Văn" tell it, until the officer picks one -----------------------------
 
@@ -156,22 +179,29 @@ class PersonDialog(QDialog):
     # Saving -----------------------------------------------------------------------------------
 
     def form_input(self) -> tuple[PersonInput, dict[str, str]]:
-        """What the form holds, and the birth field's message when it cannot be read."""
+        """What the form holds, and the messages of the dates that cannot be read."""
         errors: dict[str, str] = {}
         try:
             birth_date, birth_year = parse_birth(self.birth_edit.text(), today=self._today())
         except ValueError as exc:
             errors["birth"] = sentence(str(exc))
             birth_date, birth_year = None, None
+        kind = self._kind()
+        work_start = None
+        if kind in STAFF_KINDS:
+            if message := self.work_start_edit.error():
+                errors["work_start"] = sentence(message)
+            work_start = self.work_start_edit.date()
         data = PersonInput(
             full_name=self.name_edit.text(),
             gender=Gender.FEMALE if self.female_radio.isChecked() else Gender.MALE,
-            kind=PersonKind(self.kind_combo.currentData() or PersonKind.NHAN_DAN.value),
+            kind=kind,
             unit_id=self.unit_combo.unit_id(),
             birth_date=birth_date,
             birth_year=birth_year,
             position=self.position_edit.text(),
             cccd=self.cccd_edit.text(),
+            work_start=work_start,
         )
         return data, errors
 

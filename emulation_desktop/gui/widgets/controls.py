@@ -1,6 +1,7 @@
 """The small controls every tab and dialog builds the same way: a named combo, a button or menu
-entry wired to a slot, a hint in the placeholder colour, a multi-line text box, and the page an
-empty list shows (what goes here, and the first actions under it).
+entry wired to a slot, a hint in the placeholder colour, a multi-line text box, the page an
+empty list shows (what goes here, and the first actions under it), and the share a list keeps
+beside its detail.
 
 Object names are given here because tests find the controls by them.
 """
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,15 @@ def combo(name: str, entries: Sequence[tuple[str, object]]) -> QComboBox:
     box.setObjectName(name)
     for text, data in entries:
         box.addItem(text, data)
+    return box
+
+
+def long_texts(box: QComboBox, chars: int, list_chars: int) -> QComboBox:
+    """A combo of long names (movements, units): closed, it shows their first `chars` letters;
+    its list opens wide enough to read them whole."""
+    box.setMinimumContentsLength(chars)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.view().setMinimumWidth(box.fontMetrics().horizontalAdvance("M") * list_chars)
     return box
 
 
@@ -83,10 +94,11 @@ def text_box(lines: int, placeholder: str = "", name: str = "", *, grow: bool = 
 
 
 def empty_page(label: QLabel, *buttons: QPushButton) -> QWidget:
-    """A centred explanation with the first actions under it."""
+    """A centred explanation, in lines short enough to read, with the first actions under it."""
     page = QWidget()
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMaximumWidth(label.fontMetrics().horizontalAdvance("M") * 48)
     row = QHBoxLayout()
     row.addStretch(1)
     for b in buttons:
@@ -94,7 +106,22 @@ def empty_page(label: QLabel, *buttons: QPushButton) -> QWidget:
     row.addStretch(1)
     layout = QVBoxLayout(page)
     layout.addStretch(1)
-    layout.addWidget(label)
+    layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
     layout.addLayout(row)
     layout.addStretch(2)
     return page
+
+
+# The list's columns need the room; the detail beside wraps its text. A splitter keeps the
+# proportion of its initial sizes as the window grows or shrinks.
+LIST_SHARE = (65, 35)
+
+
+def share_list(splitter: QSplitter) -> QSplitter:
+    """The list (first) keeps about two thirds of the width, the detail the rest; neither
+    collapses when the splitter handle is dragged to the end."""
+    splitter.setStretchFactor(0, LIST_SHARE[0])
+    splitter.setStretchFactor(1, LIST_SHARE[1])
+    splitter.setSizes([10 * x for x in LIST_SHARE])
+    splitter.setChildrenCollapsible(False)
+    return splitter

@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+# The panel beside a list is narrow: a smaller title leaves the facts in view.
 STYLE = """
 <style>
- h2 { margin: 0 0 4px 0; }
+ h2 { margin: 0 0 4px 0; font-size: large; }
+ h3 { margin: 10px 0 2px 0; }
  table.facts td { padding: 1px 10px 1px 0; vertical-align: top; }
  table.list { border-collapse: collapse; margin-top: 4px; }
  table.list th { text-align: left; padding: 3px 8px; background-color: #e8e8e8; }
  table.list td { padding: 3px 8px; border-bottom: 1px solid #d0d0d0; vertical-align: top; }
  p.empty { color: #707070; font-style: italic; }
  .muted { color: #707070; }
+ ul { margin-top: 2px; }
 </style>
 """
 PENDING_COLOR = "#8a5a00"  # amber: what waits (a document, a case) and holds up eligibility

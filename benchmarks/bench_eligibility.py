@@ -12,14 +12,13 @@ listing every criterion with its reason and legal basis.
 The officer waits for more than the engine: `EligibilityService.check` reads the database,
 builds the facts, runs the engine and lays out the rows. So the same budget is measured on that
 path too, on a database built through the real schema (benchmarks/eligibility_data.py: 10,000
-graded people in 50 units, ten years of grades and awards, 2,000 households, initiatives,
+graded people with start dates in 50 units, ten years of grades and awards, 2,000 households,
 periods, complaints): LĐTT, CSTĐCS and CSTĐ tỉnh (10,000 people), TTLĐTT (49 collectives and
 their 10,000 members) and Gia đình văn hóa (2,000 households), each the median of its runs.
 For LĐTT and CSTĐCS the baseline is the engine alone for that award on the generated facts
 above, measured in the same run: the ratio is what reading the database and building the rows
 add to the rules. (The service pauses Python's cyclic garbage collector during a check, the
-engine rows run with it; and the database holds no start dates, so the months-worked criterion
-is quickly "to confirm" on the service path, where the generated facts compute it.)
+engine rows run with it.)
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from emulation_desktop.domain.enums import Grade, SubjectKind
 from emulation_desktop.domain.rules.eligibility import Verdict, assess_batch
 from emulation_desktop.domain.rules.facts import FactsBook, Leave, PastAward, Period, SubjectFacts
 from emulation_desktop.domain.rules.shipped import load_shipped
+from emulation_desktop.domain.text import thousands
 
 BUDGET_S = 1.0
 RUNS = 5
@@ -156,7 +156,7 @@ def run() -> list[Result]:
     alone = {code: median_seconds(lambda code=code: engine_for(code), RUNS)
              for code in ("LDTT", "CSTDCS")}  # fmt: skip
     service = _service_checks()
-    n = f"{PEOPLE:,}".replace(",", ".")
+    n = thousands(PEOPLE)
     return [
         Result(
             f"Xét điều kiện LĐTT và CSTĐCS cho {n} cá nhân (lịch sử 10 năm)",

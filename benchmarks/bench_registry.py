@@ -20,6 +20,7 @@ import openpyxl
 
 from benchmarks.harness import Result, median_seconds, timed
 from emulation_desktop.domain.demo_data import generate_demo_commune
+from emulation_desktop.domain.text import thousands
 
 IMPORT_ROWS = 10_000
 
@@ -72,7 +73,7 @@ def run() -> list[Result]:
         )  # fmt: skip
         f = json.loads(probe.stdout.strip().splitlines()[-1])
         raw = f["raw_first_screen_ms"] / 1000
-        n = f"{int(f['rows']):,}".replace(",", ".")
+        n = thousands(int(f["rows"]))
         results += [
             Result(f"Mở danh sách {n} cá nhân", f["open_ms"] / 1000, 0.300, baseline=raw),
             Result("Một lần gõ phím khi tìm kiếm (trung vị)", f["keystroke_ms"] / 1000, 0.050,
@@ -91,7 +92,7 @@ def run() -> list[Result]:
         baseline = median_seconds(lambda: timed(lambda: openpyxl.load_workbook(source)), 3)
         results.append(
             Result(
-                f"Nhập {IMPORT_ROWS:,} dòng Excel".replace(",", "."),
+                f"Nhập {thousands(IMPORT_ROWS)} dòng Excel",
                 measured,
                 5.0,
                 baseline=baseline,

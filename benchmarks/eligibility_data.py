@@ -1,7 +1,8 @@
 """A commune database for the eligibility benchmark, written through the real schema.
 
-10,000 graded people in 50 units (schools, offices, a health station, mass organisations,
-security, enterprises, villages and residential groups under a folder), ten years of yearly
+10,000 graded people with their work start dates in 50 units (schools, offices, a health
+station, mass organisations, security, enterprises, villages and residential groups under a
+folder), ten years of yearly
 grades for people and collectives, the awards those grades earned (LĐTT most years, CSTĐCS for
 the best, TTLDTT for collectives, GDVH for households), 2,000 households, a few hundred
 recognised initiatives with their authors, discipline / maternity / unpaid leave periods and
@@ -135,13 +136,19 @@ def build(path: Path, seed: int = YEAR) -> BuiltCommune:
             villages = [u for u, k in units if k is UnitKind.RESIDENTIAL]
 
             people = []
-            for name, gender in _names(PEOPLE):
+            for i, (name, gender) in enumerate(_names(PEOPLE)):
                 uid, ukind = rng.choices(units, weights)[0]
+                # Start dates make the months-worked criterion count, leave included; a few
+                # started in the year checked, as in the engine's generated facts.
+                started = dt.date(2005 + i % 15, 1 + i % 12, 1)
+                if rng.random() < 0.03:
+                    started = dt.date(YEAR, rng.randint(1, 9), rng.randint(1, 28))
                 people.append({
                     "full_name": name, "name_fold": fold(name), "sort_key": name_sort_text(name),
                     "gender": gender, "birth_year": rng.randint(1965, 2000),
                     "position": "Nhân viên", "position_key": text_sort_text("Nhân viên"),
                     "unit_id": uid, "kind": _KIND_OF_UNIT[ukind], "active": rng.random() > 0.01,
+                    "work_start": started,
                 })  # fmt: skip
             pids = list(s.scalars(insert(PersonRow).returning(PersonRow.id), people))
 

@@ -300,7 +300,8 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     with app.open_context(args.db) as ctx:
         backup = ctx.services.backup
-        preview = backup.preview_restore(args.file, _password(args))
+        password = _password(args)
+        preview = backup.preview_restore(args.file, password)
         for line in _manifest_lines(preview.manifest):
             print(line)
         print("Dữ liệu hiện có sẽ được thay bằng dữ liệu trong bản sao lưu:")
@@ -311,7 +312,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
                 "Chưa phục hồi gì. Thêm --yes để thực hiện (dữ liệu hiện có được tự sao lưu trước)."
             )
             return EXIT_OK
-        safety, _manifest = backup.restore(args.file, _password(args))
+        safety, _manifest = backup.restore(args.file, password)
     if safety is not None:
         print(f"Đã sao lưu dữ liệu cũ trước khi phục hồi: {safety}")
     print("Đã phục hồi xong.")

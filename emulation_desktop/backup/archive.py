@@ -99,6 +99,7 @@ from emulation_desktop.backup.manifest import (
     Part,
     check_part_name,
 )
+from emulation_desktop.domain.text import thousands
 from emulation_desktop.store import schema
 
 log = logging.getLogger(__name__)
@@ -325,10 +326,9 @@ def _attachment_files(folder: Path | None) -> list[tuple[str, Path, int]]:
             "lưu lại."
         ) from exc
     if len(files) >= MAX_PARTS:
-        limit = f"{MAX_PARTS - 1:,}".replace(",", ".")  # Vietnamese thousands: 99.999
         raise BackupError(
-            f"Thư mục tệp đính kèm có hơn {limit} tệp, quá nhiều cho một bản sao lưu; "
-            "hãy chuyển bớt tệp cũ ra ngoài rồi sao lưu lại."
+            f"Thư mục tệp đính kèm có hơn {thousands(MAX_PARTS - 1)} tệp, quá nhiều cho một "
+            "bản sao lưu; hãy chuyển bớt tệp cũ ra ngoài rồi sao lưu lại."
         )
     files.sort()
     folded = [unicodedata.normalize("NFC", name).casefold() for name, _, _ in files]

@@ -28,6 +28,7 @@ from emulation_desktop.domain.enums import (
     UnitKind,
 )
 from emulation_desktop.domain.evaluations import GRADED_PERSON_KINDS, GRADED_UNIT_KINDS
+from emulation_desktop.domain.movements import short_date
 
 D = dt.date
 _S = RegistrationStatus
@@ -83,7 +84,7 @@ class ReviewDraft:
 
 
 def _doc(number: int, day: dt.date) -> str:
-    return f"Báo cáo số {number:02d}/BC-UBND ngày {day.day:02d}/{day.month}/{day.year}"
+    return f"Báo cáo số {number:02d}/BC-UBND ngày {short_date(day)}"
 
 
 def _draft(year: int, who: Who, movement: str, code: str, status: RegistrationStatus,

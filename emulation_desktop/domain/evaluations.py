@@ -28,7 +28,6 @@ __all__ = [
     "MissingGrades",
     "PastedGrades",
     "SaveResult",
-    "grade_short",
     "parse_grade",
     "parse_pasted_grades",
     "split_pasted",
@@ -44,12 +43,6 @@ GRADE_DIGITS: Mapping[str, Grade] = {
     "2": Grade.GOOD,
     "3": Grade.COMPLETED,
     "4": Grade.NOT_COMPLETED,
-}
-_SHORT = {
-    Grade.EXCELLENT: "HTXS",
-    Grade.GOOD: "HTT",
-    Grade.COMPLETED: "HT",
-    Grade.NOT_COMPLETED: "KHT",
 }
 _SPELLINGS: dict[str, Grade] = {}
 for _g in Grade:
@@ -69,11 +62,6 @@ _SPELLINGS.update(
 _LETTERS = {"x": Grade.EXCELLENT, "t": Grade.GOOD, "h": Grade.COMPLETED, "k": Grade.NOT_COMPLETED}
 _TAIL = re.compile(r"(?:\s*(?:nhiem vu|nv))$")
 _HINT = "1 hoặc HTXS, 2 hoặc HTT, 3 hoặc HT, 4 hoặc KHT"
-
-
-def grade_short(grade: Grade | None) -> str:
-    """ "HTXS", "HTT", "HT", "KHT" as lists and reports abbreviate them; "" for no grade."""
-    return _SHORT[grade] if grade is not None else ""
 
 
 def parse_grade(text: object, *, typed: bool = False) -> Grade | None:

@@ -200,11 +200,13 @@ def _check_date(day: dt.date, today: dt.date) -> tuple[dt.date, int]:
     return day, day.year
 
 
-def _make_date(y: int, m: int, d: int, shown: str) -> dt.date:
+def _make_date(
+    y: int, m: int, d: int, shown: str, what: str = "Ngày sinh", how: str = _HOW
+) -> dt.date:
     try:
         return dt.date(y, m, d)
     except ValueError:
-        raise ValueError(f"Ngày sinh «{shown}» không có thật: {_HOW}") from None
+        raise ValueError(f"{what} «{shown}» không có thật: {how}") from None
 
 
 def _birth_number(n: float, today: dt.date, shown: str) -> tuple[dt.date | None, int | None]:
@@ -255,25 +257,19 @@ def parse_birth(value: object, *, today: dt.date) -> tuple[dt.date | None, int |
 
 # --- work start ------------------------------------------------------------------------------
 
+_WORK = "Ngày bắt đầu công tác"
 _WORK_HOW = "ghi đủ ngày/tháng/năm (vd. 01/09/2015) để tính số tháng công tác"
-
-
-def _work_day(y: int, m: int, d: int, shown: str) -> dt.date:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        raise ValueError(f"Ngày bắt đầu công tác «{shown}» không có thật: {_WORK_HOW}") from None
 
 
 def _work_text(s: str) -> dt.date:
     key = fold(s).rstrip(".")
     if m := _YMD.fullmatch(key):
         y, mo, d = (int(g) for g in m.groups())
-        return _work_day(y, mo, d, s)
+        return _make_date(y, mo, d, s, _WORK, _WORK_HOW)
     if m := _DMY.fullmatch(key) or _WORDS.fullmatch(key):
         d, mo, y = (int(g) for g in m.groups())
         if y >= 1000:
-            return _work_day(y, mo, d, s)
+            return _make_date(y, mo, d, s, _WORK, _WORK_HOW)
     elif _MY.fullmatch(key) or _YEAR.fullmatch(key):
         raise ValueError(f"Ngày bắt đầu công tác «{s}» chưa đủ ngày: {_WORK_HOW}")
     raise ValueError(f"Ngày bắt đầu công tác «{_show(s)}» không rõ: {_WORK_HOW}")

@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from emulation_desktop.domain.dates import day_text
-from emulation_desktop.domain.movements import phase_title
+from emulation_desktop.domain.movements import period_text, phase_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +24,7 @@ class PhaseChoice:
     @property
     def label(self) -> str:
         """The title with the dates, for combo boxes."""
-        return f"{self.title} ({day_text(self.start)} – {day_text(self.end)})"
+        return f"{self.title} ({period_text(self.start, self.end)})"
 
 
 @dataclass(frozen=True, slots=True)

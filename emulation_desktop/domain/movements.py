@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
 
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import Launcher, MovementKind
@@ -251,14 +250,6 @@ class MovementDetail:
             unit_ids=tuple(u.id for u in self.units),
             year=self.year,
         )  # fmt: skip
-
-
-class UpcomingMilestone(NamedTuple):
-    """A celebration coming up, for the overview: (day, label, movement name)."""
-
-    day: dt.date
-    label: str
-    movement_name: str  # several movements celebrating the same day are joined with "; "
 
 
 # The yearly plan --------------------------------------------------------------------------------

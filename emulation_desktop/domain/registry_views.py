@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import (
     AwardKind,
     Gender,
@@ -22,7 +23,7 @@ from emulation_desktop.domain.initiatives import document_text
 def birth_text(birth_date: dt.date | None, birth_year: int | None) -> str:
     """dd/mm/yyyy, the year alone when only it is known, or nothing."""
     if birth_date:
-        return birth_date.strftime("%d/%m/%Y")
+        return day_text(birth_date)
     return str(birth_year) if birth_year else ""
 
 
@@ -129,8 +130,7 @@ class AwardRecord:
     @property
     def decision(self) -> str:
         """'215/QĐ-UBND ngày 20/12/2024' as lists write it."""
-        date = f" ngày {self.decision_date:%d/%m/%Y}" if self.decision_date else ""
-        return f"{self.decision_number}{date}".strip()
+        return document_text(self.decision_number, self.decision_date)
 
 
 @dataclass(frozen=True, slots=True)

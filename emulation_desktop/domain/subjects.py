@@ -31,8 +31,15 @@ class SubjectRef:
         return f"{self.name} ({self.place})" if self.place else self.name
 
 
+_HOUSEHOLD_PREFIXES = ("Hộ ông ", "Hộ bà ")
+
+
 def subject_sort_key(ref: SubjectRef) -> tuple:
-    """Collectives first, then people and households, each in Vietnamese order."""
+    """Collectives first, then people and households, each in Vietnamese order; a household by
+    its head's name, as the households list sorts them ("Hộ ông" is not a family name)."""
     if ref.kind is SubjectKind.UNIT:
         return (0, text_sort_text(ref.name))
-    return (1 if ref.kind is SubjectKind.PERSON else 2, name_sort_key(ref.name))
+    if ref.kind is SubjectKind.PERSON:
+        return (1, name_sort_key(ref.name))
+    head = next((ref.name[len(p) :] for p in _HOUSEHOLD_PREFIXES if ref.name.startswith(p)), None)
+    return (2, name_sort_key(head or ref.name))

@@ -16,9 +16,8 @@ from emulation_desktop.domain.advanced_models import (
 )
 from emulation_desktop.domain.enums import Channel, ModelStatus
 from emulation_desktop.domain.errors import UserError
-from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.domain.text import fold, nfc, text_sort_text
-from emulation_desktop.services.movement_choices import chosen_movement, movement_choices
+from emulation_desktop.services.movement_choices import chosen_movement
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.services.subjects import (
     require_subject,
@@ -48,10 +47,6 @@ class AdvancedModelService:
         self._db = db
 
     # Reading ----------------------------------------------------------------------------------
-
-    def movements(self, year: int) -> list[MovementChoice]:
-        with self._db.session_scope() as s:
-            return movement_choices(s, year)
 
     def models(
         self, year: int, text: str = "", status: ModelStatus | None = None

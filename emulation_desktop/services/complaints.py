@@ -24,7 +24,7 @@ from emulation_desktop.domain.complaints import (
 from emulation_desktop.domain.enums import ComplaintKind, SubjectKind
 from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.domain.subjects import SubjectKey, SubjectRef
-from emulation_desktop.services.profile import ProfileService, export_heading
+from emulation_desktop.services.profile import write_list
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.services.subjects import (
     row_subject_key,
@@ -32,7 +32,7 @@ from emulation_desktop.services.subjects import (
     subject_key,
     subject_refs,
 )
-from emulation_desktop.spreadsheet.writer import Column, ColumnType, TableExport, write_xlsx
+from emulation_desktop.spreadsheet.writer import Column, ColumnType
 from emulation_desktop.store.cycle_models import ComplaintRow
 from emulation_desktop.store.db import Database
 
@@ -224,8 +224,7 @@ class ComplaintService:
             for i in items
         )  # fmt: skip
         title = "SỔ THEO DÕI ĐƠN THƯ, KIỂM TRA, GIÁM SÁT VỀ THI ĐUA, KHEN THƯỞNG"
-        lines = export_heading(ProfileService(self._db).get(), today, filters)
-        return write_xlsx(Path(path), [TableExport(title, EXPORT_COLUMNS, rows, lines, "Đơn thư")])
+        return write_list(self._db, path, title, EXPORT_COLUMNS, rows, today, filters, "Đơn thư")
 
 
 def _row(s: Session, complaint_id: int) -> ComplaintRow:

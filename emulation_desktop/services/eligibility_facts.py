@@ -17,14 +17,14 @@ from types import MappingProxyType
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
-from emulation_desktop.domain.enums import Grade, PeriodKind, PersonKind, SubjectKind, UnitKind
-from emulation_desktop.domain.rules.facts import FactsBook, Leave, PastAward, Period, SubjectFacts
+from emulation_desktop.domain.enums import Grade, PersonKind, SubjectKind, UnitKind
+from emulation_desktop.domain.rules.facts import FactsBook, PastAward, SubjectFacts
 from emulation_desktop.domain.text import name_sort_key
 from emulation_desktop.services.complaints import open_subject_keys
 from emulation_desktop.services.initiatives import recognised_years
+from emulation_desktop.services.periods import period_facts
 from emulation_desktop.services.registry_read import unit_and_descendants
 from emulation_desktop.services.subjects import household_name
-from emulation_desktop.store.cycle_models import PersonPeriodRow
 from emulation_desktop.store.models import (
     AwardRow,
     EvaluationRow,
@@ -37,6 +37,7 @@ _STAFF = (PersonKind.CAN_BO, PersonKind.CONG_CHUC, PersonKind.VIEN_CHUC, PersonK
 Key = tuple[SubjectKind, int]
 History = tuple[Collection[str], int | None]  # award codes; years back (None: all)
 _NO_YEARS: frozenset[int] = frozenset()
+_NO_PERIODS: tuple[tuple, tuple] = ((), ())  # type: ignore[type-arg]
 
 
 def read_facts(
@@ -65,7 +66,7 @@ def read_facts(
     awards = _awards(s, year, history)
     initiative_years = recognised_years(s)
     pending = open_subject_keys(s)
-    disciplines, leaves = _periods(s)
+    periods = period_facts(s)
     graded = {g: MappingProxyType({year: g}) for g in Grade}  # shared: nobody writes them
     day_of = dt.date.fromisoformat
     ungraded: MappingProxyType[int, Grade] = MappingProxyType({})
@@ -80,10 +81,10 @@ def read_facts(
             ungraded if grade is None else graded[grade],
             awards.get(key, ()),
             initiative_years=_NO_YEARS if found is None else frozenset(found),
-            disciplines=disciplines.get(pid, ()),
+            disciplines=periods.get(pid, _NO_PERIODS)[0],
             pending_review=key in pending,
             work_start=None if start is None else day_of(start),
-            leaves=leaves.get(pid, ()),
+            leaves=periods.get(pid, _NO_PERIODS)[1],
         )
 
     candidates: list[SubjectFacts] = []
@@ -217,25 +218,3 @@ def _awards(s: Session, year: int, history: History | None) -> dict[Key, tuple[P
         )
         found[key].append(PastAward(code, y, day_of(day) if day else None))
     return {key: tuple(v) for key, v in found.items()}
-
-
-def _periods(s: Session) -> tuple[dict[int, tuple[Period, ...]], dict[int, tuple[Leave, ...]]]:
-    """Disciplines and leaves of every person, each list by start date."""
-    disciplines: dict[int, list[Period]] = defaultdict(list)
-    leaves: dict[int, list[Leave]] = defaultdict(list)
-    for pid, pkind, start, end in s.execute(
-        select(
-            PersonPeriodRow.person_id,
-            PersonPeriodRow.kind,
-            PersonPeriodRow.start_date,
-            PersonPeriodRow.end_date,
-        ).order_by(PersonPeriodRow.start_date)
-    ):
-        if pkind is PeriodKind.DISCIPLINE:
-            disciplines[pid].append(Period(start, end))
-        else:
-            leaves[pid].append(Leave(Period(start, end), maternity=pkind is PeriodKind.MATERNITY))
-    return (
-        {pid: tuple(v) for pid, v in disciplines.items()},
-        {pid: tuple(v) for pid, v in leaves.items()},
-    )

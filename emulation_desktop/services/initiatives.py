@@ -24,9 +24,9 @@ from emulation_desktop.domain.initiatives import (
     validate_initiative,
 )
 from emulation_desktop.domain.text import fold, text_sort_text
-from emulation_desktop.services.profile import ProfileService, export_heading
+from emulation_desktop.services.profile import write_list
 from emulation_desktop.services.registry_write import audit
-from emulation_desktop.spreadsheet.writer import Column, ColumnType, TableExport, write_xlsx
+from emulation_desktop.spreadsheet.writer import Column, ColumnType
 from emulation_desktop.store.cycle_models import InitiativeAuthorRow, InitiativeRow
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import PersonRow, UnitRow
@@ -150,7 +150,6 @@ class InitiativeService:
             filters.append(kind.label.lower())
         if text.strip():
             filters.append(f"tìm «{text.strip()}»")
-        lines = export_heading(ProfileService(self._db).get(), self._today(), filters)
         rows = (
             (i.year, i.kind.label, i.title, i.authors_text,
              "; ".join(dict.fromkeys(a.unit for a in i.authors)), i.scope.label, i.field,
@@ -158,8 +157,8 @@ class InitiativeService:
             for i in items
         )  # fmt: skip
         title = "DANH SÁCH SÁNG KIẾN, ĐỀ TÀI KHOA HỌC"
-        table = TableExport(title, EXPORT_COLUMNS, rows, lines, "Sáng kiến")
-        return write_xlsx(Path(path), [table])
+        return write_list(self._db, path, title, EXPORT_COLUMNS, rows, self._today(), filters,
+                          "Sáng kiến")  # fmt: skip
 
     # Internals --------------------------------------------------------------------------------
 

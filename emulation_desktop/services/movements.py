@@ -6,7 +6,6 @@ one transaction and leaves an audit entry.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 from sqlalchemy import func, select
@@ -14,16 +13,16 @@ from sqlalchemy.orm import Session
 
 from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.domain.movement_checks import validate_movement, validate_year_plan
+from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.domain.movements import (
     MovementDetail,
     MovementInput,
     MovementItem,
-    UpcomingMilestone,
     YearPlan,
     copy_to_year,
-    milestone_label,
 )
 from emulation_desktop.domain.text import fold, nfc
+from emulation_desktop.services.movement_choices import movement_choices
 from emulation_desktop.services.movement_rows import (
     count_by,
     insert_movement,
@@ -34,7 +33,6 @@ from emulation_desktop.services.movement_rows import (
 )
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.store.cycle_models import (
-    MilestoneRow,
     MovementPhaseRow,
     MovementRow,
     RegistrationRow,
@@ -81,6 +79,11 @@ class MovementService:
 
     # Reading ----------------------------------------------------------------------------------
 
+    def choices(self, year: int) -> list[MovementChoice]:
+        """The year's movements with their phases, for the combos of the other tabs."""
+        with self._db.session_scope() as s:
+            return movement_choices(s, year)
+
     def list(self, year: int, text: str = "") -> list[MovementItem]:
         """The year's movements in start order; `text` matches name, theme or launching body,
         without accents."""
@@ -113,31 +116,6 @@ class MovementService:
     def get(self, movement_id: int) -> MovementDetail:
         with self._db.session_scope() as s:
             return movement_detail(s, movement_row(s, movement_id))
-
-    def upcoming_milestones(self, today: dt.date, days: int = 60) -> list[UpcomingMilestone]:
-        """Anniversaries from `today` to `days` later, soonest first; one line per celebration
-        even when several movements celebrate it."""
-        last = today + dt.timedelta(days=days)
-        found: dict[tuple[dt.date, str], list[str]] = {}
-        with self._db.session_scope() as s:
-            for name, origin, day, movement in s.execute(
-                select(
-                    MilestoneRow.name,
-                    MilestoneRow.origin_date,
-                    MilestoneRow.anniversary_date,
-                    MovementRow.name,
-                )
-                .join(MovementRow, MovementRow.id == MilestoneRow.movement_id)
-                .where(MilestoneRow.anniversary_date.between(today, last))
-                .order_by(MilestoneRow.anniversary_date, MovementRow.start_date, MovementRow.id)
-            ):
-                names = found.setdefault((day, milestone_label(name, origin, day)), [])
-                if movement not in names:
-                    names.append(movement)
-        return [
-            UpcomingMilestone(day, label, "; ".join(names))
-            for (day, label), names in sorted(found.items())
-        ]
 
     # Writing ----------------------------------------------------------------------------------
 

@@ -126,10 +126,6 @@ class PeriodService:
                     out[row.person_id].append(_item(row, name, unit))
         return {pid: tuple(items) for pid, items in out.items()}
 
-    def facts(self, year: int | None = None) -> PeriodFacts:
-        with self._db.session_scope() as s:
-            return period_facts(s, year)
-
     # Writing ----------------------------------------------------------------------------------
 
     def create(self, data: PeriodInput) -> int:

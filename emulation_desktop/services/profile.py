@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.profile import CommuneProfile, validate_profile
+from emulation_desktop.spreadsheet.writer import Column, TableExport, write_xlsx
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import AuditEntryRow, CommuneProfileRow
 
@@ -38,6 +40,22 @@ def export_heading(
     if filters := list(filters):
         lines.append("Điều kiện lọc: " + "; ".join(filters) + ".")
     return lines
+
+
+def write_list(
+    db: Database,
+    path: Path,
+    title: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[object]],
+    today: dt.date,
+    filters: Iterable[str] = (),
+    sheet: str = "",
+) -> int:
+    """One list to .xlsx under `title` and the usual heading; the number of rows written."""
+    lines = export_heading(ProfileService(db).get(), today, filters)
+    table = TableExport(title, columns, rows, lines, sheet or title.title())
+    return write_xlsx(Path(path), [table])
 
 
 def write_profile(session: Session, profile: CommuneProfile) -> CommuneProfile:

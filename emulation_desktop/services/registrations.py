@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import AwardKind, RegistrationStatus, SubjectKind
 from emulation_desktop.domain.errors import UserError, ValidationError
-from emulation_desktop.domain.movement_choices import MovementChoice
 from emulation_desktop.domain.registrations import (
     WITHOUT_MOVEMENT,
     BulkResult,
@@ -42,8 +41,9 @@ from emulation_desktop.domain.rules.model import AwardType
 from emulation_desktop.domain.subjects import SubjectRef
 from emulation_desktop.domain.text import fold, nfc
 from emulation_desktop.services import registration_bulk
-from emulation_desktop.services.movement_choices import chosen_movement, movement_choices
-from emulation_desktop.services.profile import ProfileService, export_heading
+from emulation_desktop.services.movement_choices import chosen_movement
+from emulation_desktop.services.movement_rows import count_by
+from emulation_desktop.services.profile import write_list
 from emulation_desktop.services.registration_bulk import registered_subjects
 from emulation_desktop.services.registry_read import unit_and_descendants
 from emulation_desktop.services.registry_write import audit
@@ -55,7 +55,7 @@ from emulation_desktop.services.subjects import (
     subject_columns,
     subject_refs,
 )
-from emulation_desktop.spreadsheet.writer import Column, ColumnType, TableExport, write_xlsx
+from emulation_desktop.spreadsheet.writer import Column, ColumnType
 from emulation_desktop.store.cycle_models import MovementRow, RegistrationRow, ReviewResultRow
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import HouseholdRow, PersonRow
@@ -79,10 +79,6 @@ class RegistrationService:
         self._today = today
 
     # Choices ----------------------------------------------------------------------------------
-
-    def movements(self, year: int) -> list[MovementChoice]:
-        with self._db.session_scope() as s:
-            return movement_choices(s, year)
 
     def titles(self, year: int, kind: SubjectKind | None = None) -> list[TitleChoice]:
         """Yearly titles of the rules in force on 31/12 of `year`, highest first ([] when no
@@ -175,7 +171,7 @@ class RegistrationService:
             ref = self._check(s, clean, awards, problem, exclude_id=row.id)
             assert clean.subject is not None
             moved = (clean.subject, clean.movement_id) != (row_subject_key(row), row.movement_id)
-            if moved and _result_count(s, [row.id]):
+            if moved and count_by(s, ReviewResultRow.registration_id, [row.id]):
                 raise ValidationError({"movement_id": (
                     f"Đăng ký của «{ref.name}» đã có kết quả sơ kết, tổng kết nên không đổi được "
                     "đối tượng hay phong trào; hãy xóa kết quả đó trước.")})  # fmt: skip
@@ -189,7 +185,7 @@ class RegistrationService:
         """Delete registrations entered by mistake; refused while a review result names them."""
         with self._db.session_scope() as s:
             rows = s.scalars(select(RegistrationRow).where(RegistrationRow.id.in_(ids))).all()
-            reviewed = _result_count(s, [r.id for r in rows])
+            reviewed = count_by(s, ReviewResultRow.registration_id, [r.id for r in rows])
             if reviewed:
                 refs = subject_refs(s, [row_subject_key(r) for r in rows if r.id in reviewed])
                 names = [f"«{refs[k].name}»" for k in refs]
@@ -291,7 +287,6 @@ class RegistrationService:
     def export(self, path: Path, q: RegistrationQuery) -> int:
         """The list as the screen shows it (filters and order), one row per registration."""
         items = self.rows(q)
-        lines = export_heading(ProfileService(self._db).get(), self._today())
         rows = (
             (i.subject.kind.label, i.subject.name, i.subject.place if i.subject.kind is not
              SubjectKind.UNIT else "", i.movement_name, i.award_name, i.targets, i.registered_on,
@@ -299,8 +294,8 @@ class RegistrationService:
             for i in items
         )  # fmt: skip
         title = f"DANH SÁCH ĐĂNG KÝ THI ĐUA NĂM {q.year}"
-        table = TableExport(title, EXPORT_COLUMNS, rows, lines, f"Đăng ký thi đua {q.year}")
-        return write_xlsx(Path(path), [table])
+        sheet = f"Đăng ký thi đua {q.year}"
+        return write_list(self._db, path, title, EXPORT_COLUMNS, rows, self._today(), (), sheet)
 
 
 # Helpers ------------------------------------------------------------------------------------
@@ -310,7 +305,7 @@ def _items(
     s: Session, found: Sequence[tuple[RegistrationRow, str | None]], names: dict[str, str]
 ) -> list[RegistrationItem]:
     refs = subject_refs(s, [row_subject_key(r) for r, _ in found])
-    reviewed = _result_count(s, [r.id for r, _ in found])
+    reviewed = count_by(s, ReviewResultRow.registration_id, [r.id for r, _ in found])
     out = []
     for r, movement in found:
         ref = refs.get(row_subject_key(r))
@@ -335,15 +330,3 @@ def _row(s: Session, registration_id: int) -> RegistrationRow:
     if row is None:
         raise UserError("Đăng ký này không còn trong danh sách (có thể đã bị xóa).")
     return row
-
-
-def _result_count(s: Session, ids: Sequence[int]) -> dict[int, int]:
-    if not ids:
-        return {}
-    return dict(
-        s.execute(
-            select(ReviewResultRow.registration_id, func.count())
-            .where(ReviewResultRow.registration_id.in_(ids))
-            .group_by(ReviewResultRow.registration_id)
-        ).all()
-    )

@@ -16,6 +16,7 @@ from emulation_desktop.domain.registry_views import (
     SubjectHistory,
 )
 from emulation_desktop.domain.text import text_sort_text
+from emulation_desktop.services.subjects import household_name
 from emulation_desktop.store.cycle_models import InitiativeAuthorRow, InitiativeRow
 from emulation_desktop.store.models import AwardRow, EvaluationRow, HouseholdRow, PersonRow, UnitRow
 
@@ -125,6 +126,7 @@ def award_rows(session: Session, year: int | None = None) -> list[tuple]:  # typ
             home_head.full_name,
             home_head.sort_key,
             home_unit.name,
+            home_head.gender,
             AwardRow.decision_number,
             AwardRow.decision_date,
             AwardRow.issuer,
@@ -147,7 +149,7 @@ def award_rows(session: Session, year: int | None = None) -> list[tuple]:  # typ
         elif r.subject_kind is SubjectKind.UNIT:
             name, sort, unit = r[6], text_sort_text(r[6]), ""
         else:
-            name, sort, unit = f"Hộ {r[7]}", r[8], r[9]
+            name, sort, unit = household_name(r[7], r.gender), r[8], r[9]
         out.append(((-r.year, text_sort_text(r.award_name), r.subject_kind.value, sort),
                     (r.year, r.award_name, r.subject_kind.label, name, unit, r.decision_number,
                      r.decision_date, r.issuer, r.register_number, r.note)))  # fmt: skip

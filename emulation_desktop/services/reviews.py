@@ -49,10 +49,6 @@ class ReviewService:
 
     # Reading ----------------------------------------------------------------------------------
 
-    def movements(self, year: int) -> list[MovementChoice]:
-        with self._db.session_scope() as s:
-            return movement_choices(s, year)
-
     def reviews(self, year: int, movement_id: int | None = None) -> list[ReviewItem]:
         """Reviews of the year's movements, by date, each with its figures."""
         with self._db.session_scope() as s:

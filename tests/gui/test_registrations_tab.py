@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 
 from emulation_desktop.domain.enums import RegistrationStatus, SubjectKind
 from emulation_desktop.domain.registrations import RegistrationInput, RegistrationQuery
@@ -170,3 +170,21 @@ def test_export_the_list_as_shown(tab, commune, tmp_path: Path, messages) -> Non
     sheet = openpyxl.load_workbook(target).active
     names = [row[2] for row in sheet.iter_rows(values_only=True)]
     assert "Trường Tiểu học Cát Thành" in names and "Lê Thị Hằng" not in names
+
+
+def test_approving_one_registration_names_it_and_the_unit_form_asks_one_thing_at_a_time(  # type: ignore[no-untyped-def]
+    tab: RegistrationsTab, commune, monkeypatch
+) -> None:
+    regs = commune.services.registrations
+    who = (SubjectKind.PERSON, commune.person("Lê Văn Bình"))
+    regs.create(RegistrationInput(2024, who, award_code="LDTT", status=S.PENDING))
+    tab.reload()
+    tab.panel.table.selectRow(0)
+    intros: list[str] = []
+    drive(monkeypatch, StatusDialog, lambda d: intros.append(d.findChild(QLabel).text()))
+    tab.approve_action.trigger()
+    assert intros == ["Duyệt đăng ký của «Lê Văn Bình» (Lao động tiên tiến)."]
+    previews: list[str] = []
+    drive(monkeypatch, UnitRegistrationDialog, lambda d: previews.append(d.preview.text()))
+    tab.register_unit()
+    assert previews == ["Hãy chọn đơn vị cần đăng ký."]

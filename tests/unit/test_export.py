@@ -74,7 +74,10 @@ def test_cli_exports_awards_with_decision_dates(tmp_path: Path) -> None:
     kinds = {r["Đối tượng"] for r in rows}
     assert kinds == {"Cá nhân", "Tập thể", "Hộ gia đình"}
     assert all(isinstance(r["Ngày quyết định"], dt.datetime) for r in rows)
-    assert any(str(r["Cá nhân, tập thể, hộ gia đình"]).startswith("Hộ ") for r in rows)
+    homes = [
+        str(r["Cá nhân, tập thể, hộ gia đình"]) for r in rows if r["Đối tượng"] == "Hộ gia đình"
+    ]
+    assert homes and all(h.startswith(("Hộ ông ", "Hộ bà ")) for h in homes)
 
 
 def test_export_of_a_filtered_sorted_list_says_so_and_keeps_that_order(

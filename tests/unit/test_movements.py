@@ -26,6 +26,7 @@ from emulation_desktop.domain.movement_checks import (
 from emulation_desktop.domain.movements import (
     YearPlan,
 )
+from emulation_desktop.domain.overview import DueKind
 from emulation_desktop.domain.registry import PersonInput, UnitInput
 from emulation_desktop.services.subjects import subject_columns
 from emulation_desktop.store.cycle_models import (
@@ -204,21 +205,22 @@ def test_year_plan_defaults_then_saved(svc) -> None:  # type: ignore[no-untyped-
         svc.save_year_plan(replace(plan, model_target=-1))
 
 
-def test_upcoming_milestones_for_the_overview(svc) -> None:  # type: ignore[no-untyped-def]
+def test_upcoming_milestones_for_the_overview(svc, context) -> None:  # type: ignore[no-untyped-def]
     svc.create(ntm())
     svc.create(
         ntm(name="Thi đua Quyết thắng", phases=(), milestones=(replace(QDND, phase_number=None),))
     )
-    assert svc.upcoming_milestones(D(2024, 4, 20), 60)[0].label == (
-        "70 năm Chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2024)"
+
+    def milestones(today, days):  # type: ignore[no-untyped-def]
+        due = context.services.overview.year_overview(2024, today, days).due
+        return [(d.date, d.text) for d in due if d.kind is DueKind.MILESTONE]
+
+    assert milestones(D(2024, 4, 20), 60)[0][1] == (
+        "Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ (07/5/1954 - 07/5/2024)"
     )
-    [army] = svc.upcoming_milestones(D(2024, 12, 1), 60)
-    day, label, _movements = army  # the overview may read it as a plain tuple
-    assert (day, label) == (
+    # one line per celebration even when two movements celebrate it
+    assert milestones(D(2024, 12, 1), 60) == [(
         D(2024, 12, 22),
-        "80 năm ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024)",
-    )
-    assert army.movement_name == (
-        "Cả nước chung sức xây dựng nông thôn mới nâng cao, kiểu mẫu; Thi đua Quyết thắng"
-    )
-    assert svc.upcoming_milestones(D(2024, 8, 1), 30) == []
+        "Kỷ niệm 80 năm ngày thành lập Quân đội nhân dân Việt Nam (22/12/1944 - 22/12/2024)",
+    )]  # fmt: skip
+    assert milestones(D(2024, 8, 1), 30) == []

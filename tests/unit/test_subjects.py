@@ -8,6 +8,7 @@ from emulation_desktop.domain.dates import day_text, parse_day
 from emulation_desktop.domain.enums import Gender, PersonKind, SubjectKind, UnitKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.registry import HouseholdInput, PersonInput, UnitInput
+from emulation_desktop.domain.subjects import SubjectRef, subject_sort_key
 from emulation_desktop.services.subjects import (
     require_subject,
     subject_columns,
@@ -106,3 +107,19 @@ def test_bad_dates_say_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_day(text)
     assert parse_day("  ") is None
+
+
+def test_lists_put_collectives_then_people_then_households_by_the_heads_name() -> None:
+    refs = [
+        SubjectRef(SubjectKind.HOUSEHOLD, 1, "Hộ bà Nguyễn Thị An"),
+        SubjectRef(SubjectKind.HOUSEHOLD, 2, "Hộ ông Lê Văn An"),
+        SubjectRef(SubjectKind.PERSON, 3, "Trần Văn Bình"),
+        SubjectRef(SubjectKind.UNIT, 4, "Thôn Đoài"),
+    ]
+    names = [r.name for r in sorted(refs, key=subject_sort_key)]
+    # Households by their head as in the households list: "Thị" before "Văn", not "bà" before
+    # "ông".
+    assert names == ["Thôn Đoài", "Trần Văn Bình", "Hộ bà Nguyễn Thị An", "Hộ ông Lê Văn An"]
+    refs[0] = SubjectRef(SubjectKind.HOUSEHOLD, 1, "Hộ bà Nguyễn Văn An")
+    names = [r.name for r in sorted(refs, key=subject_sort_key)]
+    assert names[2:] == ["Hộ ông Lê Văn An", "Hộ bà Nguyễn Văn An"]

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import Grade, SubjectKind
 
 __all__ = ["FactsBook", "Leave", "PastAward", "Period", "SubjectFacts", "year_bounds"]
@@ -19,10 +20,6 @@ __all__ = ["FactsBook", "Leave", "PastAward", "Period", "SubjectFacts", "year_bo
 def year_bounds(year: int) -> tuple[dt.date, dt.date]:
     """01/01 and 31/12 of `year`."""
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
-
-
-def _d(day: dt.date) -> str:
-    return f"{day:%d/%m/%Y}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +37,12 @@ class Period:
         """True when at least one day of [first, last] falls in the period."""
         return self.start <= last and (self.end is None or self.end >= first)
 
-    def overlaps_year(self, year: int) -> bool:
-        return self.overlaps(*year_bounds(year))
-
     @property
     def label(self) -> str:
         """ "từ 01/03/2025 đến 31/08/2025", or "từ 01/03/2025 (chưa kết thúc)"."""
         if self.end is None:
-            return f"từ {_d(self.start)} (chưa kết thúc)"
-        return f"từ {_d(self.start)} đến {_d(self.end)}"
+            return f"từ {day_text(self.start)} (chưa kết thúc)"
+        return f"từ {day_text(self.start)} đến {day_text(self.end)}"
 
 
 @dataclass(frozen=True, slots=True)

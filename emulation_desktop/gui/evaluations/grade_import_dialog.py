@@ -23,9 +23,10 @@ from emulation_desktop.services.evaluations import EvaluationService, GradeImpor
 
 from emulation_desktop.gui.evaluations.grades_model import grade_text
 from emulation_desktop.gui.messages import show_error
-from emulation_desktop.gui.registry.form import ERROR_COLOR
+from emulation_desktop.gui.registry.form import ERROR_COLOR, dialog_buttons
 from emulation_desktop.gui.rules.tables import ReadOnlyTable
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.column_fit import ColumnFit
 
 # What is wrong comes before the values: it is what the officer must read first.
 HEADERS = ("Dòng", "Lỗi", "Họ và tên trong tệp", "Xếp loại", "Hiện nay", "Khớp với", "Ghi chú")
@@ -58,21 +59,16 @@ class GradeImportDialog(QDialog):
         self.intro = QLabel(f"Xếp loại năm {year} cho «{where}», từ tệp «{path.name}».")
         self.intro.setWordWrap(True)
         self.table = ReadOnlyTable(HEADERS, "import_rows")
-        self.table.set_widths([6, 32, 24, 21, 21, 24])
+        # The error takes the room left; names and notes are capped (whole on hover).
+        self.columns = ColumnFit(self.table, 1, caps={2: 16, 5: 16, 6: 14})
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton("Nhập", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setObjectName("ok_button")
-        self.import_button.setDefault(True)
+        buttons, self.import_button = dialog_buttons(self, "Nhập", self._import, ctrl_s=False)
         reread = QPushButton("Đọc lại tệp")
         reread.setToolTip("Sau khi sửa và lưu tệp trong Excel")
         buttons.addButton(reread, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.import_button.clicked.connect(self._import)
         reread.clicked.connect(self.read)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
@@ -104,14 +100,16 @@ class GradeImportDialog(QDialog):
              r.note)
             for r in preview.rows
         ]  # fmt: skip
-        self.table.fill(rows)
+        self.table.fill(rows, rows)  # a capped cell shows whole on hover
+        self.columns.refit()
+        self.table.resizeRowsToContents()
         for i, r in enumerate(preview.rows):
             if r.error:
                 for c in range(len(HEADERS)):
                     item = self.table.item(i, c) or QTableWidgetItem()
                     item.setBackground(QBrush(QColor(_ERROR_ROW)))
         good, bad = len(preview.rows) - preview.error_count, preview.error_count
-        read = f"Trang «{preview.sheet}»; đã đọc {preview.columns}."
+        read = f"Đã đọc trang «{preview.sheet}» ({preview.columns})."
         if bad:
             self._say(f"{read} {bad} dòng lỗi (tô đỏ), {good} dòng hợp lệ. Chưa nhập được vì "
                       "phải nhập cả tệp một lần: hãy sửa các dòng lỗi trong Excel, lưu tệp rồi "

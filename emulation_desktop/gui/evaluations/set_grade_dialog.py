@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QRadioButton,
@@ -23,6 +22,7 @@ from emulation_desktop.domain.enums import Grade
 from emulation_desktop.domain.evaluations import GradeGrid
 
 from emulation_desktop.gui.evaluations.grades_model import KEEP, GradesModel
+from emulation_desktop.gui.registry.form import dialog_buttons, em
 
 
 class SetGradeDialog(QDialog):
@@ -32,8 +32,8 @@ class SetGradeDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("set_grade_dialog")
         self.setWindowTitle(f"Đặt xếp loại cho cả đơn vị – {APP_NAME}")
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
-        self._empty, self._total, self._unit = empty, total, unit_name
+        self.setMinimumWidth(em(self, 36))
+        self._empty, self._total = empty, total
         intro = QLabel(f"Đặt cùng một mức xếp loại cho các cá nhân của «{unit_name}».")
         intro.setWordWrap(True)
         self.grade = QComboBox()
@@ -56,13 +56,7 @@ class SetGradeDialog(QDialog):
         note = QLabel("Các ô được đánh dấu là chưa lưu; bấm Lưu (Ctrl+S) để ghi, hoặc "
                       "«Hủy thay đổi» để bỏ.")  # fmt: skip
         note.setWordWrap(True)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("ok_button")
-        self.ok.setDefault(True)
-        buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = dialog_buttons(self, "", self.accept, ctrl_s=False)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -132,7 +132,7 @@ class AdvancedModelsTab(PanelTab[ModelItem, ModelQuery]):
     def reload(self, select_id: int | None = None) -> None:
         select_id = self.kept_id(select_id)
         y = self.year
-        self._movements = self._models.movements(y)
+        self._movements = self.services.movements.choices(y)
         self._loaded = True
         progress = self._models.progress(y)
         self.progress.setText(progress_text(y, progress))

@@ -141,6 +141,7 @@ class StatusDialog(FormDialog):
     def __init__(
         self, services: AppServices, tasks: TaskRunner, ids: Sequence[int],
         target: RegistrationStatus, today: dt.date | None = None, parent: QWidget | None = None,
+        *, named: str = "",
     ) -> None:  # fmt: skip
         super().__init__(services, tasks, parent)
         self.setObjectName("status_dialog")
@@ -150,8 +151,12 @@ class StatusDialog(FormDialog):
         verb = "Từ chối" if reject else "Duyệt"
         self.setWindowTitle(f"{verb} đăng ký thi đua")
         n = len(self.ids)
-        self.form.addRow(QLabel(f"{verb} {n} đăng ký đã chọn." if n > 1 else
-                                f"{verb} đăng ký đã chọn."))  # fmt: skip
+        # One registration is named (`named`: «subject» (what)), several are counted.
+        what = f"{n} đăng ký đã chọn" if n > 1 or not named else f"đăng ký của {named}"
+        intro = QLabel(f"{verb} {what}.")
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.setMinimumWidth(em(self, 32))
         self.day = DateField(today or dt.date.today(), required=True)
         self.form.addRow(f"Ngày {verb.lower()}:", self.errors.wrap("day", self.day))
         self.reason = text_box(3, name="reason")

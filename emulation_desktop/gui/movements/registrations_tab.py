@@ -184,7 +184,7 @@ class RegistrationsTab(PanelTab[RegistrationItem, RegistrationQuery]):
     def reload(self, select_id: int | None = None) -> None:
         select_id = self.kept_id(select_id)
         y = self.year
-        self._movements = self._regs.movements(y)
+        self._movements = self.services.movements.choices(y)
         self._loaded = True
         for w in (self.movement_filter, self.unit_filter):
             w.blockSignals(True)
@@ -295,7 +295,9 @@ class RegistrationsTab(PanelTab[RegistrationItem, RegistrationQuery]):
             return
         ids, keep = [r.id for r in items], items[0].id
         if target in (_S.APPROVED, _S.REJECTED):
-            dialog = StatusDialog(self.services, self.tasks, ids, target, dt.date.today(), self)
+            named = f"«{items[0].subject.name}» ({items[0].target_text})"
+            dialog = StatusDialog(self.services, self.tasks, ids, target, dt.date.today(), self,
+                                  named=named)  # fmt: skip
             if dialog.exec():
                 self.changed(keep)
             return

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -39,6 +38,7 @@ from emulation_desktop.services.container import AppServices
 from emulation_desktop.gui.movements.form_dialog import FormDialog
 from emulation_desktop.gui.registry.form import em
 from emulation_desktop.gui.tasks import TaskRunner
+from emulation_desktop.gui.widgets.column_fit import ColumnFit
 from emulation_desktop.gui.widgets.controls import combo, text_box
 from emulation_desktop.gui.widgets.date_field import DateField
 
@@ -139,13 +139,12 @@ class ResultsDialog(FormDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)  # fmt: skip
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        chars = self.fontMetrics().horizontalAdvance("x")
-        for column, width in enumerate((28, 20, 30, 14)):
-            self.table.setColumnWidth(column, width * chars)
         for row, line in enumerate(self.lines):
             self._fill_row(row, line)
+        # What was registered takes the room left; the note keeps room to be typed in.
+        self.columns = ColumnFit(self.table, TARGET, caps={SUBJECT: 20, PLACE: 14})
+        self.columns.refit()
+        self.table.setColumnWidth(NOTE, max(self.table.columnWidth(NOTE), em(self, 12)))
         self.table.setMinimumSize(em(self, 52), em(self, 16))
         self.resize(em(self, 80), em(self, 46))
         self.table.itemChanged.connect(lambda _i: self._show_figures())

@@ -141,7 +141,7 @@ class ReviewsTab(PanelTab[ReviewItem, ReviewQuery]):
 
     def reload(self, select_id: int | None = None) -> None:
         select_id = self.kept_id(select_id)
-        self._movements = self._reviews.movements(self.year)
+        self._movements = self.services.movements.choices(self.year)
         self._loaded = True
         chosen = self.movement_filter.currentData()
         self.movement_filter.blockSignals(True)

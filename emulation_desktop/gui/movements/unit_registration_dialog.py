@@ -104,7 +104,8 @@ class UnitRegistrationDialog(FormDialog):
         try:
             text = self.services.registrations.preview_unit(self.form_input()).preview
         except ValidationError as exc:
-            text = exc.message  # what is still missing, before anything is counted
+            # The next thing to choose, one at a time, before anything is counted.
+            text = next(iter(exc.field_errors.values()), exc.message)
         except UserError as exc:
             text = exc.message
         self.preview.setText(text)

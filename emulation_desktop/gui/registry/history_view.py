@@ -107,7 +107,7 @@ def household_html(h: HouseholdItem, history: SubjectHistory) -> str:
         ("Địa chỉ", h.address),
         ("Thôn, tổ dân phố", h.unit_name),
     ])  # fmt: skip
-    name = f"Hộ {escape(h.head_name)}{followed_mark(h.active)}"
+    name = f"Hộ {h.head_gender.honorific.lower()} {escape(h.head_name)}{followed_mark(h.active)}"
     return f"{STYLE}<h2>{name}</h2>{facts}{_awards(history)}"
 
 

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from emulation_desktop.domain.dates import day_text, parse_day
 
+HINT = "ngày/tháng/năm"
+
 
 class DateField(QLineEdit):
     """Typing is faster than a calendar for officers who copy dates from paper documents."""
@@ -17,9 +19,11 @@ class DateField(QLineEdit):
     ) -> None:
         super().__init__(parent)
         self.required = required
-        self.setPlaceholderText("ngày/tháng/năm")
+        self.setPlaceholderText(HINT)
         self.setMaxLength(10)
-        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+        # Wide enough for a date and for the hint shown while it is empty, never cut.
+        widest = max(self.fontMetrics().horizontalAdvance(t) for t in ("00/00/00000", HINT))
+        self.setMaximumWidth(widest + 24)
         self.set_date(day)
 
     def set_date(self, day: dt.date | None) -> None:

@@ -237,6 +237,129 @@ class PeriodKind(_Labelled):
     LEAVE = "nghi_dai_han"
 
 
+# The award workflow: rounds, nominations, council, decisions ---------------------------------
+
+
+class RoundKind(_Labelled):
+    """Kind of nomination round (đợt xét khen thưởng)."""
+
+    YEAR_END = "cuoi_nam"
+    MOVEMENT = "phong_trao"
+    THEMATIC = "chuyen_de"
+    SUDDEN = "dot_xuat"
+    FAMILY = "gia_dinh_vh"
+    VILLAGE = "thon_vh"
+
+    @property
+    def needs_notice(self) -> bool:
+        """NĐ 86/2023: Gia đình văn hóa and thôn, tổ dân phố văn hóa lists are public 10 days."""
+        return self in (RoundKind.FAMILY, RoundKind.VILLAGE)
+
+
+class RoundStatus(_Labelled):
+    """Where a round stands; the steps of the guided flow, in order."""
+
+    DRAFT = "nhap"
+    SUBMITTED = "trinh_hd"
+    VOTED = "da_xet"
+    DECIDED = "da_qd"
+    AWARDED = "da_trao"
+
+    @property
+    def step(self) -> int:
+        return list(RoundStatus).index(self) + 1
+
+
+class NominationStatus(_Labelled):
+    """One nomination's state; set by the round's steps, never typed."""
+
+    PROPOSED = "de_nghi"
+    PASSED = "dat"
+    FAILED = "khong_dat"
+    DECIDED = "da_qd"
+    PROPOSED_UP = "trinh_tren"
+    AWARDED = "da_khen"
+    REFUSED_UP = "tren_khong_khen"
+    WITHDRAWN = "rut"
+
+
+class NominationSource(_Labelled):
+    REGISTRATION = "dang_ky"
+    EVALUATION = "xep_loai"
+    MANUAL = "tung_doi_tuong"
+
+
+class DossierKind(_Labelled):
+    """Papers of a commune-level dossier (domain.md §5a) and of a proposal upward (§5b)."""
+
+    LETTER = "van_ban_de_nghi"
+    ACHIEVEMENT = "bao_cao_thanh_tich"
+    MINUTES = "bien_ban"
+    INITIATIVE = "sang_kien"
+    NOTICE = "cong_khai"
+    OTHER = "khac"
+
+
+class CouncilRole(_Labelled):
+    """Roles in the Hội đồng Thi đua – Khen thưởng, in the order the minutes list them."""
+
+    CHAIR = "chu_tich"
+    STANDING_VICE = "pho_thuong_truc"
+    VICE = "pho_chu_tich"
+    MEMBER = "uy_vien"
+    SECRETARY = "thu_ky"
+
+
+class DocType(_Labelled):
+    """Kinds of the commune's documents, with their NĐ 30/2020 Phụ lục III abbreviation."""
+
+    DECISION = "QD"
+    PLAN = "KH"
+    SUBMISSION = "TTR"
+    MINUTES = "BB"
+    REPORT = "BC"
+    NOTICE = "TB"
+    INVITATION = "GM"
+
+    @property
+    def abbreviation(self) -> str:
+        return {"QD": "QĐ", "TTR": "TTr"}.get(self.value, self.value)
+
+    @property
+    def symbol(self) -> str:
+        """The default ký hiệu of a commune People's Committee document: "QĐ-UBND"."""
+        return f"{self.abbreviation}-UBND"
+
+
+class DecisionKind(_Labelled):
+    AWARD = "khen_thuong"
+    CORRECTION = "dinh_chinh"
+    HIGHER = "cap_tren"
+
+
+class SignVariant(_Labelled):
+    """How the signature block reads (NĐ 30/2020): the chairman signs, or on someone's behalf."""
+
+    DIRECT = "truc_tiep"
+    TM = "tm"
+    KT = "kt"
+    Q = "q"
+    TL = "tl"
+    TUQ = "tuq"
+
+    @property
+    def prefix(self) -> str:
+        return {"truc_tiep": "", "tm": "TM.", "kt": "KT.", "q": "Q.", "tl": "TL.", "tuq": "TUQ."}[
+            self.value
+        ]
+
+
+class ProposalStatus(_Labelled):
+    DRAFT = "nhap"
+    SENT = "da_gui"
+    ANSWERED = "da_co_kq"
+
+
 _LABELS: dict[type, dict[str, str]] = {
     MovementKind: {
         "thuong_xuyen": "Thường xuyên",
@@ -288,4 +411,72 @@ _LABELS: dict[type, dict[str, str]] = {
         "thai_san": "Nghỉ thai sản",
         "nghi_dai_han": "Nghỉ dài hạn khác",
     },
+    RoundKind: {
+        "cuoi_nam": "Cuối năm",
+        "phong_trao": "Theo phong trào, đợt thi đua",
+        "chuyen_de": "Chuyên đề",
+        "dot_xuat": "Đột xuất",
+        "gia_dinh_vh": "Gia đình văn hóa",
+        "thon_vh": "Thôn, tổ dân phố văn hóa",
+    },
+    RoundStatus: {
+        "nhap": "Đang lập danh sách",
+        "trinh_hd": "Đã trình Hội đồng",
+        "da_xet": "Hội đồng đã xét",
+        "da_qd": "Đã quyết định, đề nghị",
+        "da_trao": "Đã trao khen thưởng",
+    },
+    NominationStatus: {
+        "de_nghi": "Đề nghị",
+        "dat": "Hội đồng thông qua",
+        "khong_dat": "Không đủ phiếu",
+        "da_qd": "Đã có quyết định",
+        "trinh_tren": "Đã trình cấp trên",
+        "da_khen": "Đã được khen",
+        "tren_khong_khen": "Cấp trên không khen",
+        "rut": "Rút khỏi danh sách",
+    },
+    NominationSource: {
+        "dang_ky": "Từ đăng ký thi đua",
+        "xep_loai": "Từ kết quả xếp loại",
+        "tung_doi_tuong": "Thêm từng đối tượng",
+    },
+    DossierKind: {
+        "van_ban_de_nghi": "Văn bản đề nghị kèm danh sách",
+        "bao_cao_thanh_tich": "Báo cáo thành tích",
+        "bien_ban": "Biên bản họp xét khen thưởng",
+        "sang_kien": "Văn bản công nhận sáng kiến",
+        "cong_khai": "Kết quả công khai, lấy ý kiến",
+        "khac": "Giấy tờ khác",
+    },
+    CouncilRole: {
+        "chu_tich": "Chủ tịch Hội đồng",
+        "pho_thuong_truc": "Phó Chủ tịch thường trực",
+        "pho_chu_tich": "Phó Chủ tịch",
+        "uy_vien": "Ủy viên",
+        "thu_ky": "Thư ký",
+    },
+    DocType: {
+        "QD": "Quyết định",
+        "KH": "Kế hoạch",
+        "TTR": "Tờ trình",
+        "BB": "Biên bản",
+        "BC": "Báo cáo",
+        "TB": "Thông báo",
+        "GM": "Giấy mời",
+    },
+    DecisionKind: {
+        "khen_thuong": "Quyết định khen thưởng",
+        "dinh_chinh": "Quyết định đính chính",
+        "cap_tren": "Quyết định của cấp trên",
+    },
+    SignVariant: {
+        "truc_tiep": "Chủ tịch ký",
+        "tm": "TM. (thay mặt tập thể)",
+        "kt": "KT. (ký thay)",
+        "q": "Q. (quyền)",
+        "tl": "TL. (thừa lệnh)",
+        "tuq": "TUQ. (thừa ủy quyền)",
+    },
+    ProposalStatus: {"nhap": "Đang soạn", "da_gui": "Đã gửi", "da_co_kq": "Đã có kết quả"},
 }

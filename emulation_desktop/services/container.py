@@ -8,7 +8,10 @@ from pathlib import Path
 from emulation_desktop.services.advanced_models import AdvancedModelService
 from emulation_desktop.services.backup import BackupService
 from emulation_desktop.services.complaints import ComplaintService
+from emulation_desktop.services.council import CouncilService
+from emulation_desktop.services.decisions import DecisionService
 from emulation_desktop.services.demo import DemoService
+from emulation_desktop.services.doc_register import DocRegisterService
 from emulation_desktop.services.eligibility import EligibilityService
 from emulation_desktop.services.evaluations import EvaluationService
 from emulation_desktop.services.export import ExportService
@@ -22,6 +25,7 @@ from emulation_desktop.services.profile import ProfileService
 from emulation_desktop.services.registrations import RegistrationService
 from emulation_desktop.services.registry import RegistryService
 from emulation_desktop.services.reviews import ReviewService
+from emulation_desktop.services.rounds import RoundService
 from emulation_desktop.services.rules import RulesService
 from emulation_desktop.services.subjects import SubjectService
 from emulation_desktop.store.db import Database
@@ -50,11 +54,17 @@ class AppServices:
     periods: PeriodService
     initiatives: InitiativeService
     complaints: ComplaintService
+    rounds: RoundService
+    council: CouncilService
+    decisions: DecisionService
+    doc_register: DocRegisterService
 
     @classmethod
     def build(cls, db: Database, data_dir: Path | None = None) -> AppServices:
         """`data_dir` holds the automatic backups (default: beside the database)."""
         profile, registry, rules = ProfileService(db), RegistryService(db), RulesService(db)
+        eligibility = EligibilityService(db, rules)
+        backup = BackupService(db, data_dir or db.path.parent, profile)
         return cls(
             profile=profile,
             overview=OverviewService(db),
@@ -63,9 +73,9 @@ class AppServices:
             exports=ExportService(db, registry, profile),
             imports=ImportService(db),
             rules=rules,
-            eligibility=EligibilityService(db, rules),
+            eligibility=eligibility,
             money=MoneyService(db, rules),
-            backup=BackupService(db, data_dir or db.path.parent, profile),
+            backup=backup,
             subjects=SubjectService(db),
             movements=MovementService(db),
             registrations=RegistrationService(db, rules),
@@ -75,4 +85,8 @@ class AppServices:
             periods=PeriodService(db),
             initiatives=InitiativeService(db),
             complaints=ComplaintService(db),
+            rounds=RoundService(db, rules, eligibility, backup.attachments),
+            council=CouncilService(db, rules),
+            decisions=DecisionService(db, rules),
+            doc_register=DocRegisterService(db),
         )

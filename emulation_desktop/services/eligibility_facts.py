@@ -193,14 +193,18 @@ def _people(
 
 
 def _awards(s: Session, year: int, history: History | None) -> dict[Key, tuple[PastAward, ...]]:
-    query = select(
-        AwardRow.award_code,
-        AwardRow.year,
-        type_coerce(AwardRow.decision_date, String),  # ISO text: parsed below, much faster
-        AwardRow.person_id,
-        AwardRow.unit_id,
-        AwardRow.household_id,
-    ).order_by(AwardRow.id)
+    query = (
+        select(
+            AwardRow.award_code,
+            AwardRow.year,
+            type_coerce(AwardRow.decision_date, String),  # ISO text: parsed below, much faster
+            AwardRow.person_id,
+            AwardRow.unit_id,
+            AwardRow.household_id,
+        )
+        .where(AwardRow.revoked_by_id.is_(None))
+        .order_by(AwardRow.id)
+    )
     if history is not None:
         codes, back = history
         query = query.where(AwardRow.award_code.in_(sorted(codes)))

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from emulation_desktop.domain.enums import SubjectKind
 from emulation_desktop.store.models import Base
+from emulation_desktop.store.subject_columns import _ONE_SUBJECT, _Subject, long_str
 from emulation_desktop.store.types import (
     complaint_kind,
     created_at,
@@ -37,41 +38,8 @@ from emulation_desktop.store.types import (
     registration_status,
     review_kind,
     review_result,
-    subject_kind,
     text_str,
 )
-
-_ONE_SUBJECT = (
-    "(CASE WHEN person_id IS NULL THEN 0 ELSE 1 END)"
-    " + (CASE WHEN unit_id IS NULL THEN 0 ELSE 1 END)"
-    " + (CASE WHEN household_id IS NULL THEN 0 ELSE 1 END)"
-)
-long_str = String(500)
-
-
-class _Subject:
-    """A person, a collective or a household, as award rows hold them."""
-
-    subject_kind: Mapped[subject_kind]
-    person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="RESTRICT"), index=True
-    )
-    unit_id: Mapped[int | None] = mapped_column(
-        ForeignKey("unit.id", ondelete="RESTRICT"), index=True
-    )
-    household_id: Mapped[int | None] = mapped_column(
-        ForeignKey("household.id", ondelete="RESTRICT"), index=True
-    )
-
-    @property
-    def subject_id(self) -> int:
-        value = {
-            SubjectKind.PERSON: self.person_id,
-            SubjectKind.UNIT: self.unit_id,
-            SubjectKind.HOUSEHOLD: self.household_id,
-        }[self.subject_kind]
-        assert value is not None
-        return value
 
 
 class YearPlanRow(Base):

@@ -195,6 +195,7 @@ class AwardRow(Base):
             " + (CASE WHEN household_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_subject",
         ),
+        UniqueConstraint("register_year", "register_seq", name="uq_award_register"),
     )
 
     id: Mapped[intpk]
@@ -218,6 +219,22 @@ class AwardRow(Base):
     register_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
     note: Mapped[text_str]
     created_at: Mapped[created_at]
+    # Set for awards of decisions kept in the program (the commune's own or a higher level's
+    # recorded decision); `revoked_by_id`: a correcting decision replaced it (kept as history,
+    # read by nobody's eligibility).
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decision.id", ondelete="RESTRICT"), index=True
+    )
+    nomination_id: Mapped[int | None] = mapped_column(
+        ForeignKey("nomination.id", ondelete="SET NULL"), index=True
+    )
+    achievement: Mapped[str] = mapped_column(Text, default="", server_default="")
+    amount: Mapped[int | None] = mapped_column(Integer)  # đồng paid (Art. 49.4–49.6 applied)
+    register_seq: Mapped[int | None] = mapped_column(Integer)  # số sổ within `register_year`
+    register_year: Mapped[int | None] = mapped_column(Integer)
+    revoked_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decision.id", ondelete="RESTRICT")
+    )
 
 
 class EvaluationRow(Base):
@@ -327,6 +344,7 @@ class AppStateRow(Base):
 
 
 # The yearly cycle's tables live in their own module; importing it registers them on `Base`.
+from emulation_desktop.store import award_models as _award_models  # noqa: E402,F401
 from emulation_desktop.store import cycle_models as _cycle_models  # noqa: E402,F401
 
 __all__ = [

@@ -13,6 +13,10 @@ from emulation_desktop.domain.enums import (
     AwardKind,
     CommuneKind,
     ComplaintKind,
+    CouncilRole,
+    DecisionKind,
+    DocType,
+    DossierKind,
     Gender,
     Grade,
     InitiativeKind,
@@ -20,11 +24,17 @@ from emulation_desktop.domain.enums import (
     Launcher,
     ModelStatus,
     MovementKind,
+    NominationSource,
+    NominationStatus,
     PeriodKind,
     PersonKind,
+    ProposalStatus,
     RegistrationStatus,
     ReviewKind,
     ReviewResult,
+    RoundKind,
+    RoundStatus,
+    SignVariant,
     SubjectKind,
     UnitKind,
 )
@@ -70,4 +80,14 @@ initiative_scope = Annotated[InitiativeScope, mapped_column(enum_column(Initiati
 model_status = Annotated[ModelStatus, mapped_column(enum_column(ModelStatus))]
 complaint_kind = Annotated[ComplaintKind, mapped_column(enum_column(ComplaintKind))]
 period_kind = Annotated[PeriodKind, mapped_column(enum_column(PeriodKind))]
+round_kind = Annotated[RoundKind, mapped_column(enum_column(RoundKind))]
+round_status = Annotated[RoundStatus, mapped_column(enum_column(RoundStatus))]
+nomination_status = Annotated[NominationStatus, mapped_column(enum_column(NominationStatus))]
+nomination_source = Annotated[NominationSource, mapped_column(enum_column(NominationSource))]
+dossier_kind = Annotated[DossierKind, mapped_column(enum_column(DossierKind))]
+council_role = Annotated[CouncilRole, mapped_column(enum_column(CouncilRole))]
+doc_type = Annotated[DocType, mapped_column(enum_column(DocType))]
+decision_kind = Annotated[DecisionKind, mapped_column(enum_column(DecisionKind))]
+sign_variant = Annotated[SignVariant, mapped_column(enum_column(SignVariant))]
+proposal_status = Annotated[ProposalStatus, mapped_column(enum_column(ProposalStatus))]
 long_text = Annotated[str, mapped_column(Text, default="", server_default="")]

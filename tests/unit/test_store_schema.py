@@ -233,7 +233,7 @@ def test_upgrade_to_0007_keeps_people_and_leaves_their_work_start_empty(db_path:
         )
     conn.close()
     open_database(db_path).dispose()
-    assert sqlite_query(db_path, "SELECT version_num FROM alembic_version") == [("0007",)]
+    assert sqlite_query(db_path, "SELECT version_num FROM alembic_version") == [(schema.HEAD,)]
     assert sqlite_query(
         db_path, "SELECT id, full_name, kind, birth_year, work_start FROM person ORDER BY id"
     ) == [(1, "Trần Văn Bình", "vien_chuc", 1990, None), (2, "Lê Thị An", "vien_chuc", 1990, None)]
@@ -381,3 +381,27 @@ def test_read_only_file_is_refused_untouched(db_path: Path) -> None:
         open_database(db_path)
 
     assert sha256(db_path) == before
+
+
+def test_upgrade_to_0008_keeps_awards_and_leaves_their_new_columns_empty(db_path: Path) -> None:
+    make_database_at(db_path, "0007")
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute(
+            "INSERT INTO unit (id, name, name_fold, kind) VALUES (1, 'Tổ dân phố số 3', "
+            "'to dan pho so 3', 'residential')"
+        )
+        conn.execute(
+            "INSERT INTO award (subject_kind, unit_id, award_code, award_name, award_kind, year, "
+            "decision_number, issuer, register_number, note) VALUES ('unit', 1, 'TTLDTT', "
+            "'Tập thể lao động tiên tiến', 'title', 2024, '12/QĐ-UBND', 'Chủ tịch UBND xã', "
+            "'45', '')"
+        )
+    conn.close()
+    open_database(db_path).dispose()
+    assert sqlite_query(
+        db_path,
+        "SELECT award_name, decision_number, register_number, decision_id, amount, "
+        "register_seq, revoked_by_id, achievement FROM award",
+    ) == [("Tập thể lao động tiên tiến", "12/QĐ-UBND", "45", None, None, None, None, "")]
+    assert sqlite_query(db_path, "SELECT count(*) FROM nomination_round") == [(0,)]

@@ -5,7 +5,8 @@ Pure and seeded like `demo_data`. The numbers follow practice: most staff "hoàn
 for them, CSTĐCS for at most 15 % of LĐTT (initiative authors first, then the "xuất sắc"), Gia
 đình văn hóa for most households. Before 07/2025 CSTĐCS, TTLĐTT and thôn/TDP văn hóa were decided
 by the district. Grades follow the cycle (authors, disciplined people) and the reviews follow the
-awards, so every screen tells the same story.
+awards, so every screen tells the same story. Of the year in work only Gia đình văn hóa is decided
+(in November); how every award was proposed, voted and decided is in `demo_awards`.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ CSTDCS_CAP = 0.15
 _GOOD_RANK = Grade.GOOD.rank
 _DISTRICT = "Chủ tịch UBND huyện Trực Ninh"
 _COMMUNE = "Chủ tịch UBND xã Cát Thành"
+# Decision numbers follow the commune's book: Gia đình văn hóa is decided in November, once the
+# list has been public for 10 days (NĐ 86/2023), the other titles on 20/12 and the Giấy khen of
+# the culture movement after its tổng kết; the district's decisions carry its own numbers.
+_GDVH_DECISION = {2024: (156, dt.date(2024, 11, 29)), 2025: (197, dt.date(2025, 11, 28)),
+                  2026: (166, dt.date(2026, 11, 20))}  # fmt: skip
+_DECEMBER_FIRST = {2024: 180, 2025: 215, 2026: 185}
+_DISTRICT_NUMBERS = {"THON_TDP_VH": 3486, "CSTDCS": 3511, "TTLDTT": 3512}
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +102,19 @@ def _decider(year: int, district_before_reform: bool) -> str:
     return _DISTRICT if district_before_reform and year < 2025 else _COMMUNE
 
 
+def _decisions(year: int) -> dict[str, tuple[int, dt.date]]:
+    """Number and date of each decision of `year`, by award code ("GIAY_KHEN" for the form)."""
+    out = {"GDVH": _GDVH_DECISION[year]}
+    number = _DECEMBER_FIRST[year]
+    for code in ("THON_TDP_VH", "LDTT", "CSTDCS", "TTLDTT", "GIAY_KHEN"):
+        if year < 2025 and code in _DISTRICT_NUMBERS:
+            out[code] = (_DISTRICT_NUMBERS[code], dt.date(year, 12, 20))
+            continue
+        out[code] = (number, dt.date(year, 12, 28 if code == "GIAY_KHEN" else 20))
+        number += 1
+    return out
+
+
 def _ungraded(demo: DemoCommune) -> frozenset[int]:
     """People without a grade in GRADED_YEAR: whole units and a few workers."""
     unit_key, position, count = UNGRADED_WORKERS
@@ -109,20 +130,18 @@ def _year_history(
 ) -> tuple[list[EvaluationDraft], list[AwardDraft]]:
     evaluations: list[EvaluationDraft] = []
     awards: list[AwardDraft] = []
-    number = iter(range(180 + (year - 2024) * 20, 1000))
     skipped = _ungraded(demo) if year == GRADED_YEAR else frozenset()
 
-    def award(code: str, name: str, kind: AwardKind, subject: SubjectKind, *, month: int,
+    def award(code: str, name: str, kind: AwardKind, subject: SubjectKind, *,
               district: bool = False, **who: object) -> AwardDraft:  # fmt: skip
+        number, day = decision[code]
         return AwardDraft(
             subject_kind=subject, code=code, name=name, kind=kind, year=year,
-            decision_number=f"{decision[code]}/QĐ-UBND",
-            decision_date=dt.date(year, month, 20 if month == 12 else 15),
+            decision_number=f"{number}/QĐ-UBND", decision_date=day,
             issuer=_decider(year, district), **who,  # type: ignore[arg-type]
         )  # fmt: skip
 
-    decision = {code: next(number) for code in
-                ("GDVH", "THON_TDP_VH", "LDTT", "CSTDCS", "TTLDTT", "GIAY_KHEN")}  # fmt: skip
+    decision = _decisions(year)
 
     members: dict[str, list[int]] = {}
     ldtt: dict[str, list[int]] = {}
@@ -144,7 +163,7 @@ def _year_history(
         if grade.rank >= Grade.GOOD.rank:
             ldtt.setdefault(p.unit_key, []).append(i)
             awards.append(award("LDTT", "Lao động tiên tiến", AwardKind.TITLE,
-                                SubjectKind.PERSON, month=12, person_index=i))  # fmt: skip
+                                SubjectKind.PERSON, person_index=i))  # fmt: skip
             if i in cycle.innovators(year):
                 innovators.append(i)
             elif grade is Grade.EXCELLENT:
@@ -154,7 +173,7 @@ def _year_history(
     chosen += rng.sample(excellent, min(cap - len(chosen), len(excellent)))
     for i in sorted(chosen):
         cstdcs = award("CSTDCS", "Chiến sĩ thi đua cơ sở", AwardKind.TITLE, SubjectKind.PERSON,
-                       month=12, district=True, person_index=i)  # fmt: skip
+                       district=True, person_index=i)  # fmt: skip
         awards.append(cstdcs)
 
     for unit in demo.units:
@@ -170,26 +189,25 @@ def _year_history(
                 and 2 * len(ldtt.get(unit.key, [])) > len(staff)
             ):
                 awards.append(award("TTLDTT", "Tập thể lao động tiên tiến", AwardKind.TITLE,
-                                    SubjectKind.UNIT, month=12, district=True,
+                                    SubjectKind.UNIT, district=True,
                                     unit_key=unit.key))  # fmt: skip
         elif unit.kind is UnitKind.RESIDENTIAL and rng.random() < 0.7:
             title = "Tổ dân phố văn hóa" if unit.name.startswith("Tổ") else "Thôn văn hóa"
             awards.append(award("THON_TDP_VH", title, AwardKind.TITLE, SubjectKind.UNIT,
-                                month=12, district=True, unit_key=unit.key))  # fmt: skip
+                                district=True, unit_key=unit.key))  # fmt: skip
 
     for h, _household in enumerate(demo.households):
         if rng.random() < 0.8 and (year, h) not in cycle.withheld_gdvh:
             awards.append(award("GDVH", "Gia đình văn hóa", AwardKind.TITLE,
-                                SubjectKind.HOUSEHOLD, month=12, household_index=h))  # fmt: skip
+                                SubjectKind.HOUSEHOLD, household_index=h))  # fmt: skip
 
     residents = [i for i, p in enumerate(demo.people) if p.kind is PersonKind.NHAN_DAN]
-    for n, i in enumerate(sorted(rng.sample(residents, 6)), start=1):
+    for i in sorted(rng.sample(residents, 6)):
         awards.append(AwardDraft(
             subject_kind=SubjectKind.PERSON, code="GIAY_KHEN_CA_NHAN", name="Giấy khen",
             kind=AwardKind.FORM, year=year,
-            decision_number=f"{decision['GIAY_KHEN']}/QĐ-UBND",
-            decision_date=dt.date(year, 12, 28), issuer=_decider(year, True),
-            register_number=f"{n:02d}/{year}",
+            decision_number=f"{decision['GIAY_KHEN'][0]}/QĐ-UBND",
+            decision_date=decision["GIAY_KHEN"][1], issuer=_COMMUNE,
             note="Đã có thành tích xuất sắc trong phong trào «Toàn dân đoàn kết xây dựng "
                  "đời sống văn hóa».",
             person_index=i,
@@ -216,8 +234,9 @@ def generate_demo_history(
         e, a = _year_history(rng, demo, cycle, year)
         evaluations += e
         awards += a
-    e, _awards = _year_history(rng, demo, cycle, GRADED_YEAR)
+    e, current = _year_history(rng, demo, cycle, GRADED_YEAR)
     evaluations += e
+    awards += [a for a in current if a.code == "GDVH"]  # decided in November; the rest waits
     grades = {(e.year, _key(e.person_index, e.unit_key)): e.grade for e in evaluations}
     awarded = {(a.year, a.code, _key(a.person_index, a.unit_key)) for a in awards
                if a.household_index is None}  # fmt: skip

@@ -54,38 +54,18 @@ SECTIONS: tuple[Section, ...] = (
         "Đề nghị khen thưởng",
         "nominations",
         "Các đợt xét khen thưởng: lập danh sách đề nghị và kiểm tra điều kiện theo quy định.",
-        (
-            "Đợt xét: cuối năm, theo đợt thi đua, chuyên đề, đột xuất, Gia đình văn hóa.",
-            "Lập danh sách đề nghị từ đăng ký thi đua hoặc từ kết quả đánh giá.",
-            "Kiểm tra điều kiện theo quy định đang có hiệu lực, nêu rõ lý do đạt hay chưa đạt.",
-            "Hồ sơ của từng đề nghị: báo cáo thành tích, biên bản, văn bản công nhận sáng kiến.",
-        ),
     ),
     Section(
         "council",
         "Hội đồng TĐKT",
         "council",
         "Hội đồng Thi đua – Khen thưởng: thành phần, cuộc họp xét và kết quả bỏ phiếu.",
-        (
-            "Thành phần Hội đồng theo quyết định kiện toàn: Chủ tịch, Phó Chủ tịch, Ủy viên, "
-            "Thư ký.",
-            "Cuộc họp xét: điểm danh, kiểm tra số thành viên có mặt.",
-            "In phiếu bầu, nhập kết quả kiểm phiếu, tự tính tỷ lệ phiếu đồng ý.",
-            "Biên bản họp Hội đồng (.docx).",
-        ),
     ),
     Section(
         "decisions",
         "Quyết định",
         "decisions",
         "Quyết định khen thưởng, sổ văn bản và tờ trình đề nghị cấp trên.",
-        (
-            "Quyết định khen thưởng, số văn bản lấy từ sổ văn bản của năm (không trùng, không bỏ "
-            "số).",
-            "Danh sách kèm theo: hình thức, thành tích, tiền thưởng và tổng số tiền bằng chữ.",
-            "Tờ trình đề nghị cấp trên khen thưởng; đóng gói hồ sơ gửi tỉnh.",
-            "Sổ khen thưởng: số sổ của từng giấy khen đã cấp.",
-        ),
     ),
     Section(
         "certificates",

@@ -5,11 +5,13 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from emulation_desktop.domain.demo_awards import DemoAwards, generate_demo_awards
 from emulation_desktop.domain.demo_cycle import DemoCycle, generate_demo_cycle
 from emulation_desktop.domain.demo_data import DemoCommune, generate_demo_commune
 from emulation_desktop.domain.demo_history import DemoHistory, generate_demo_history
 from emulation_desktop.domain.demo_records import Who
 from emulation_desktop.domain.errors import UserError
+from emulation_desktop.services.demo_awards import write_awards
 from emulation_desktop.services.profile import write_profile
 from emulation_desktop.services.registry_batch import BatchCounts, BatchIds, insert_registry_batch
 from emulation_desktop.store.cycle_models import (
@@ -30,7 +32,6 @@ from emulation_desktop.store.cycle_models import (
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import (
     AuditEntryRow,
-    AwardRow,
     CommuneProfileRow,
     EvaluationRow,
     UnitRow,
@@ -52,6 +53,7 @@ class DemoService:
         demo = generate_demo_commune(seed)
         cycle = generate_demo_cycle(demo)
         history = generate_demo_history(demo, seed, cycle)
+        awards = generate_demo_awards(demo, cycle, history, seed)
         with self._db.session_scope() as s:
             has_profile = s.scalar(select(func.count()).select_from(CommuneProfileRow))
             has_units = s.scalar(select(func.count()).select_from(UnitRow))
@@ -61,7 +63,7 @@ class DemoService:
                     "(để không lẫn với dữ liệu thật). Hãy chọn một tệp cơ sở dữ liệu mới."
                 )
             ids = insert_registry_batch(s, demo.units, demo.people, demo.households)
-            _Writer(s, demo, ids).write(cycle, history)
+            _Writer(s, demo, ids).write(cycle, history, awards)
             counts = ids.counts
             write_profile(s, demo.profile)
             s.add(
@@ -74,6 +76,8 @@ class DemoService:
                         "people": counts.people,
                         "movements": len(cycle.movements),
                         "registrations": len(history.registrations),
+                        "rounds": len(awards.rounds),
+                        "decisions": len(awards.decisions),
                     },
                 )
             )
@@ -89,12 +93,19 @@ class _Writer:
         self._ids = ids
         self._movements: dict[str, MovementRow] = {}
         self._phases: dict[tuple[str, int], MovementPhaseRow] = {}
+        self._registrations: list[RegistrationRow] = []
 
     def person(self, i: int | None) -> int | None:
         return None if i is None else self._ids.people[i]
 
     def unit(self, key: str | None) -> int | None:
         return None if key is None else self._ids.unit_by_key[key]
+
+    def movement(self, key: str) -> int:
+        return self._movements[key].id
+
+    def registration(self, n: int) -> int:
+        return self._registrations[n].id
 
     def who(self, who: Who | None) -> dict[str, object]:
         if who is None:
@@ -107,11 +118,12 @@ class _Writer:
             "household_id": None if household is None else self._ids.households[household],
         }
 
-    def write(self, cycle: DemoCycle, history: DemoHistory) -> None:
+    def write(self, cycle: DemoCycle, history: DemoHistory, awards: DemoAwards) -> None:
         self._history(history)
         self._plans_and_movements(cycle)
         self._registrations_and_reviews(history)
         self._records(cycle)
+        write_awards(self._s, self, awards)  # the awards come last: they point at all the rest
 
     def _history(self, history: DemoHistory) -> None:
         people = self._demo.people
@@ -124,26 +136,6 @@ class _Writer:
                           in_unit_id=home(e.person_index), year=e.year, grade=e.grade)
             for e in history.evaluations
         )  # fmt: skip
-        self._s.add_all(
-            AwardRow(
-                subject_kind=a.subject_kind,
-                person_id=self.person(a.person_index),
-                unit_id=self.unit(a.unit_key),
-                household_id=None
-                if a.household_index is None
-                else self._ids.households[a.household_index],
-                award_code=a.code,
-                award_name=a.name,
-                award_kind=a.kind,
-                year=a.year,
-                decision_number=a.decision_number,
-                decision_date=a.decision_date,
-                issuer=a.issuer,
-                register_number=a.register_number,
-                note=a.note,
-            )
-            for a in history.awards
-        )
 
     def _plans_and_movements(self, cycle: DemoCycle) -> None:
         s = self._s
@@ -194,6 +186,7 @@ class _Writer:
             for r in history.registrations
         ]  # fmt: skip
         self._s.add_all(rows)
+        self._registrations = rows
         reviews = [
             ReviewRow(
                 movement_id=self._movements[v.movement_key].id,

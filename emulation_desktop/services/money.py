@@ -2,9 +2,12 @@
 ceiling check (NĐ 152/2025 Art. 46–49).
 
 Only decisions the commune chairman signs are paid from the commune fund (Art. 47.2): awards
-whose decider, in the rules in force on the decision date, is the commune. Amounts follow the
-base salary in force on the decision date and the rounding of that rule version; several awards
-of one subject in one decision follow Art. 49.4–49.6.
+whose decider, in the rules in force on the decision date, is the commune. An award issued by
+the program carries the amount it was decided with (Art. 49.4–49.6 already applied) and counts
+as it is; an award replaced by a correcting decision is not paid twice, and a higher level's
+decision is paid from its own fund. For other awards (typed history) amounts follow the base
+salary in force on the decision date and the rounding of that rule version; several awards of
+one subject in one decision follow Art. 49.4–49.6.
 """
 
 from __future__ import annotations
@@ -12,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import extract, select
+from sqlalchemy import extract, or_, select
 
+from emulation_desktop.domain.enums import DecisionKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.money import (
     FundCheck,
@@ -25,6 +29,7 @@ from emulation_desktop.domain.money import (
 from emulation_desktop.domain.rules.files import rule_set_in_force
 from emulation_desktop.domain.rules.model import Level
 from emulation_desktop.services.rules import RulesService
+from emulation_desktop.store.award_models import DecisionRow
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import AppStateRow, AwardRow
 
@@ -74,15 +79,28 @@ class MoneyService:
                     AwardRow.household_id,
                     AwardRow.year,
                     AwardRow.note,
+                    AwardRow.amount,
                 )
-                .where(extract("year", AwardRow.decision_date) == year)
+                .outerjoin(DecisionRow, DecisionRow.id == AwardRow.decision_id)
+                .where(
+                    extract("year", AwardRow.decision_date) == year,
+                    AwardRow.revoked_by_id.is_(None),
+                    or_(DecisionRow.kind.is_(None), DecisionRow.kind != DecisionKind.HIGHER),
+                )
                 .order_by(AwardRow.decision_date, AwardRow.decision_number)
             ).all()
             state = dict(s.execute(select(AppStateRow.key, AppStateRow.value)).all())
         salaries = self._rules.base_salaries()
         versions = self._rules.all_rule_sets()
         by_decision: dict[tuple[str, dt.date], list[tuple[MoneyLine | None, bool]]] = {}
+        decided: dict[tuple[str, dt.date], list[tuple[str, int]]] = {}
         for a in awards:
+            if a.amount is not None:  # decided by the program: paid as decided
+                decided.setdefault((a.decision_number, a.decision_date), []).append(
+                    (a.award_name, a.amount)
+                )
+                by_decision.setdefault((a.decision_number, a.decision_date), [])
+                continue
             rules = rule_set_in_force(versions, a.decision_date)
             try:
                 award = rules.award(a.award_code)
@@ -108,15 +126,19 @@ class MoneyService:
         totals = []
         for (number, day), lines in by_decision.items():
             paid = apply_several_awards([ln for ln, _none in lines if ln is not None])
-            names = dict.fromkeys(ln.award_name for ln, _none in lines if ln is not None)
+            kept = decided.get((number, day), [])
+            names = dict.fromkeys(
+                [name for name, _amount in kept]
+                + [ln.award_name for ln, _none in lines if ln is not None]
+            )
             totals.append(
                 DecisionTotal(
                     number,
                     day,
                     "; ".join(names),
-                    len(lines),
-                    sum(p.paid > 0 for p in paid),
-                    sum(p.paid for p in paid),
+                    len(lines) + len(kept),
+                    sum(p.paid > 0 for p in paid) + sum(amount > 0 for _name, amount in kept),
+                    sum(p.paid for p in paid) + sum(amount for _name, amount in kept),
                     sum(1 for _ln, none in lines if none),
                 )
             )

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import SubjectKind
 from emulation_desktop.domain.registry_views import (
     AwardRecord,
@@ -17,6 +18,7 @@ from emulation_desktop.domain.registry_views import (
 )
 from emulation_desktop.domain.text import text_sort_text
 from emulation_desktop.services.subjects import household_name
+from emulation_desktop.store.award_models import DecisionRow
 from emulation_desktop.store.cycle_models import InitiativeAuthorRow, InitiativeRow
 from emulation_desktop.store.models import AwardRow, EvaluationRow, HouseholdRow, PersonRow, UnitRow
 
@@ -27,6 +29,12 @@ def history(session: Session, kind: SubjectKind, subject_id: int) -> SubjectHist
         SubjectKind.UNIT: AwardRow.unit_id,
         SubjectKind.HOUSEHOLD: AwardRow.household_id,
     }[kind]
+    rows = session.scalars(
+        select(AwardRow)
+        .where(column == subject_id)
+        .order_by(AwardRow.year.desc(), AwardRow.decision_date.desc(), AwardRow.id.desc())
+    ).all()
+    revokers = _revokers(session, {a.revoked_by_id for a in rows if a.revoked_by_id})
     awards = tuple(
         AwardRecord(
             a.id,
@@ -38,13 +46,9 @@ def history(session: Session, kind: SubjectKind, subject_id: int) -> SubjectHist
             a.decision_date,
             a.issuer,
             a.register_number,
-            a.note,
+            _note(a, revokers),
         )
-        for a in session.scalars(
-            select(AwardRow)
-            .where(column == subject_id)
-            .order_by(AwardRow.year.desc(), AwardRow.decision_date.desc(), AwardRow.id.desc())
-        )
+        for a in rows
     )
     evaluations: tuple[EvaluationRecord, ...] = ()
     if kind is not SubjectKind.HOUSEHOLD:
@@ -61,6 +65,33 @@ def history(session: Session, kind: SubjectKind, subject_id: int) -> SubjectHist
         )
     initiatives = _initiatives(session, subject_id) if kind is SubjectKind.PERSON else ()
     return SubjectHistory(awards, evaluations, initiatives)
+
+
+def _revokers(session: Session, ids: set[int]) -> dict[int, str]:
+    """Correcting decision id → "07/QĐ-UBND ngày 10/01/2027"."""
+    if not ids:
+        return {}
+    return {
+        d.id: f"{d.number} ngày {day_text(d.issued_on)}"
+        for d in session.execute(
+            select(DecisionRow.id, DecisionRow.number, DecisionRow.issued_on).where(
+                DecisionRow.id.in_(ids)
+            )
+        )
+    }
+
+
+def _note(award: AwardRow, revokers: dict[int, str]) -> str:
+    """The award's note, its achievement, and the mark of a correcting decision: a replaced award
+    stays in the history, marked, so what really happened can still be read."""
+    parts = []
+    if award.revoked_by_id is not None:
+        parts.append(f"Đã được thay thế bởi Quyết định số {revokers.get(award.revoked_by_id, '')}")
+    if award.achievement:
+        parts.append(award.achievement)
+    if award.note:
+        parts.append(award.note)
+    return ". ".join(p.rstrip(". ") for p in parts)
 
 
 def _initiatives(session: Session, person_id: int) -> tuple[InitiativeRecord, ...]:
@@ -89,6 +120,13 @@ def _initiatives(session: Session, person_id: int) -> tuple[InitiativeRecord, ..
         )
         for r, share in mine
     )  # fmt: skip
+
+
+def _revoked_note(note: str, revoker: str | None) -> str:
+    if revoker is None:
+        return note
+    mark = f"Đã được thay thế bởi Quyết định số {revoker}"
+    return f"{mark}. {note}" if note else mark
 
 
 def award_counts(session: Session, person_ids: Sequence[int]) -> dict[int, int]:
@@ -132,6 +170,7 @@ def award_rows(session: Session, year: int | None = None) -> list[tuple]:  # typ
             AwardRow.issuer,
             AwardRow.register_number,
             AwardRow.note,
+            AwardRow.revoked_by_id,
         )
         .outerjoin(PersonRow, PersonRow.id == AwardRow.person_id)
         .outerjoin(person_unit, person_unit.id == PersonRow.unit_id)
@@ -142,8 +181,10 @@ def award_rows(session: Session, year: int | None = None) -> list[tuple]:  # typ
     )
     if year is not None:
         stmt = stmt.where(AwardRow.year == year)
+    found = session.execute(stmt).all()
+    revokers = _revokers(session, {r.revoked_by_id for r in found if r.revoked_by_id})
     out = []
-    for r in session.execute(stmt).all():
+    for r in found:
         if r.subject_kind is SubjectKind.PERSON:
             name, sort, unit = r[3], r[4], r[5]
         elif r.subject_kind is SubjectKind.UNIT:
@@ -152,6 +193,7 @@ def award_rows(session: Session, year: int | None = None) -> list[tuple]:  # typ
             name, sort, unit = household_name(r[7], r.gender), r[8], r[9]
         out.append(((-r.year, text_sort_text(r.award_name), r.subject_kind.value, sort),
                     (r.year, r.award_name, r.subject_kind.label, name, unit, r.decision_number,
-                     r.decision_date, r.issuer, r.register_number, r.note)))  # fmt: skip
+                     r.decision_date, r.issuer, r.register_number,
+                     _revoked_note(r.note, revokers.get(r.revoked_by_id)))))  # fmt: skip
     out.sort(key=lambda pair: pair[0])
     return [row for _key, row in out]

@@ -129,7 +129,7 @@ class RulesService:
                 )
                 rs = self._parse(r)
                 out.append(RuleVersion(r.code, r.name, r.effective_from, end, r.origin,
-                                       _used(s, r.effective_from, end), len(rs.awards),
+                                       _used(s, r, end), len(rs.awards),
                                        len(rs.criteria)))  # fmt: skip
             return out
 
@@ -277,15 +277,21 @@ class RulesService:
         later = s.scalar(select(func.min(RuleSetRow.effective_from)).where(
             RuleSetRow.effective_from > row.effective_from))  # fmt: skip
         end = later - dt.timedelta(days=1) if later else None
-        if _used(s, row.effective_from, end):
+        if _used(s, row, end):
             raise UserError(
                 f"Bộ quy định «{row.name}» đã được dùng cho quyết định khen thưởng nên chỉ xem, "
                 "không sửa được. Hãy tạo phiên bản mới từ ngày hiệu lực mới."
             )
 
 
-def _used(s: Session, start: dt.date, end: dt.date | None) -> bool:
-    cond = [AwardRow.decision_date >= start]
+def _used(s: Session, row: RuleSetRow, end: dt.date | None) -> bool:
+    """Awards were decided under this version: dated within it and, for a version the officer
+    added, recorded after it was added. The law of 01/10/2026 is typed in weeks later; the
+    decisions of those weeks were made under the old rules and must not lock the new version
+    before its content can be entered."""
+    cond = [AwardRow.decision_date >= row.effective_from]
     if end is not None:
         cond.append(AwardRow.decision_date <= end)
+    if row.origin == LOCAL:
+        cond.append(AwardRow.created_at > row.updated_at)
     return s.scalar(select(func.count()).select_from(AwardRow).where(*cond)) > 0

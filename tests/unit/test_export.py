@@ -70,7 +70,7 @@ def test_cli_exports_awards_with_decision_dates(tmp_path: Path) -> None:
     run_cli("demo", "--db", db)
     assert run_cli("export", "awards", "--db", db, "--out", out).returncode == 0
     _header, rows, _above = _table(out)
-    assert rows[0]["Năm"] == 2025 and rows[-1]["Năm"] == 2024
+    assert rows[0]["Năm"] == 2026 and rows[-1]["Năm"] == 2024
     kinds = {r["Đối tượng"] for r in rows}
     assert kinds == {"Cá nhân", "Tập thể", "Hộ gia đình"}
     assert all(isinstance(r["Ngày quyết định"], dt.datetime) for r in rows)

@@ -8,12 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from emulation_desktop.domain.enums import SubjectKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.rules.eligibility import Outcome, Verdict
 from emulation_desktop.domain.rules.files import RuleFileError
 from emulation_desktop.domain.rules.model import Confidence, LegalBasis
+from emulation_desktop.store.models import AwardRow
 
 
 def test_a_new_database_gets_the_shipped_versions_and_salaries(context) -> None:  # type: ignore[no-untyped-def]
@@ -40,6 +42,24 @@ def test_versions_with_decisions_are_read_only(demo_context) -> None:  # type: i
     current = rules.rule_set("nd152-2025")
     with pytest.raises(UserError, match="chỉ xem"):
         rules.save(replace(current, note="sửa"))
+
+
+def test_a_version_typed_in_after_its_date_stays_editable_until_a_decision_uses_it(
+    demo_context,
+) -> None:  # type: ignore[no-untyped-def]
+    # The demo decided Gia đình văn hóa on 20/11/2026, before the officer types in the law of
+    # 01/10/2026: those decisions followed the old rules and must not lock the new version.
+    rules = demo_context.services.rules
+    code = rules.add_version("nd152-2025", dt.date(2026, 10, 1), "Luật 06/2026/QH16")
+    assert not next(v for v in rules.versions() if v.code == code).used
+    rules.save(replace(rules.rule_set(code), note="Đã nhập theo Luật 06/2026/QH16"))
+    later = dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(minutes=5)
+    with demo_context.database.session_scope() as s:  # a decision recorded after the edit
+        s.execute(update(AwardRow).where(AwardRow.decision_date >= dt.date(2026, 10, 1))
+                  .values(created_at=later))  # fmt: skip
+    assert next(v for v in rules.versions() if v.code == code).used
+    with pytest.raises(UserError, match="chỉ xem"):
+        rules.save(replace(rules.rule_set(code), note="sửa"))
 
 
 def test_a_new_version_is_a_copy_from_its_date_and_can_be_edited(context) -> None:  # type: ignore[no-untyped-def]

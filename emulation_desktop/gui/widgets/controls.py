@@ -104,9 +104,15 @@ def empty_page(label: QLabel, *buttons: QPushButton) -> QWidget:
     for b in buttons:
         row.addWidget(b)
     row.addStretch(1)
+    # Centred by stretches, not by an alignment flag: an aligned item drops the label's
+    # height-for-width and a text set later is cut to the height of the first one.
+    middle = QHBoxLayout()
+    middle.addStretch(1)
+    middle.addWidget(label, 100)
+    middle.addStretch(1)
     layout = QVBoxLayout(page)
     layout.addStretch(1)
-    layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addLayout(middle)
     layout.addLayout(row)
     layout.addStretch(2)
     return page

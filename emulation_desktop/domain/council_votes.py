@@ -204,8 +204,8 @@ class Outcome:
             return text + " (Hội đồng quyết định)"
         if self.choice is not None and self.tied:
             return text + " (Hội đồng chọn)"
-        if self.capped:
-            return text + " (vượt giới hạn)"
+        if self.capped:  # short: the tally's narrow column; the tooltip says the rest
+            return "Vượt giới hạn"
         return text
 
 

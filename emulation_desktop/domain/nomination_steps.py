@@ -83,7 +83,7 @@ def next_step(r: RoundItem) -> str:
                     "đồng».")  # fmt: skip
         return "Bước tiếp theo: hoàn thiện hồ sơ, kiểm tra điều kiện rồi bấm «Trình Hội đồng»."
     if r.status is RoundStatus.SUBMITTED:
-        return "Bước tiếp theo: mục Hội đồng TĐKT › Cuộc họp xét."
+        return "Bước tiếp theo: mục Hội đồng TĐKT › Họp xét, bỏ phiếu."
     if r.status is RoundStatus.VOTED:
         return "Bước tiếp theo: mục Quyết định › quyết định khen thưởng, tờ trình đề nghị cấp trên."
     if r.status is RoundStatus.DECIDED:

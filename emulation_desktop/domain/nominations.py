@@ -227,7 +227,11 @@ class AwardChoice:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.upward.lower()})" if self.upward else self.name
+        """ "Bằng khen … (cá nhân) – đề nghị Chủ tịch UBND tỉnh": the level after a dash, its
+        capitals kept (UBND), so the brackets of the award's own name stay the only ones."""
+        if not self.upward:
+            return self.name
+        return f"{self.name} – {self.upward[0].lower()}{self.upward[1:]}"
 
 
 def award_choices(

@@ -151,7 +151,11 @@ class MainWindow(QMainWindow):
             return RegistryPage(section, self._services, self._tasks, self.refresh_status)
         if section.key in TABS:
             return TabbedSectionPage(
-                section, self._services, self._tasks, self.refresh_status, TABS[section.key]
+                section,
+                self._services,
+                self._tasks,
+                lambda key=section.key: self._tabs_changed(key),
+                TABS[section.key],
             )
         return PlannedSectionPage(section)
 
@@ -247,6 +251,14 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         AboutDialog(self._paths, self).exec()
+
+    def _tabs_changed(self, key: str) -> None:
+        """A tab wrote data: the status bar, and the other tabbed sections read again when shown
+        (the round's steps live in three sections)."""
+        self.refresh_status()
+        for other, page in self._page_by_key.items():
+            if other != key and isinstance(page, TabbedSectionPage):
+                page.mark_stale()
 
     def _data_changed(self, replaced: bool) -> None:
         """After a backup (the status bar's date) or a restore (every page rereads)."""

@@ -135,6 +135,13 @@ def round_lines(
         )
     if inactive:
         problems.append(inactive_problem(inactive))
+    if twice := _already_awarded(s, rows, keys, refs):
+        problems.append(
+            "Đã có quyết định khen thưởng cùng danh hiệu, hình thức cho cùng năm thành tích: "
+            + "; ".join(twice[:5])
+            + (f" và {len(twice) - 5} trường hợp khác" if len(twice) > 5 else "")
+            + ". Một thành tích chỉ khen một lần; hãy để Hội đồng xét lại đề nghị này."
+        )
     paid = pay(priced)
     within = [
         DecisionLine(rows[p.key].id, p.subject, p.award_code, p.award_name, p.award_kind, p.rank,
@@ -143,6 +150,30 @@ def round_lines(
         for p in priced
     ]  # fmt: skip
     return RoundLines(within, upward, problems)
+
+
+def _already_awarded(s: Session, rows, keys, refs) -> list[str]:  # type: ignore[no-untyped-def]
+    """ "Name (Lao động tiên tiến năm 2025)" for lines whose subject already holds a standing
+    award with the same code for the same year (one achievement, one award)."""
+    if not rows:
+        return []
+    wanted = {(key, r.award_code, r.year) for r, key in zip(rows, keys, strict=True)}
+    codes = sorted({code for _k, code, _y in wanted})
+    years = sorted({y for _k, _c, y in wanted})
+    held = {
+        (subject_key(pid, uid, hid), code, year): name
+        for pid, uid, hid, code, year, name in s.execute(
+            select(AwardRow.person_id, AwardRow.unit_id, AwardRow.household_id,
+                   AwardRow.award_code, AwardRow.year, AwardRow.award_name)
+            .where(AwardRow.award_code.in_(codes), AwardRow.year.in_(years),
+                   AwardRow.revoked_by_id.is_(None))
+        )
+    }  # fmt: skip
+    out = []
+    for key, code, year in sorted(wanted & held.keys(), key=lambda w: (w[2], w[1], w[0][1])):
+        ref = refs.get(key)
+        out.append(f"{ref.name if ref else key[1]} ({held[(key, code, year)]} năm {year})")
+    return out
 
 
 def next_register_seq(s: Session, year: int) -> int:

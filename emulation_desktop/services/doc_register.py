@@ -117,6 +117,15 @@ def take(
         )
         if taken is not None:
             raise ValidationError({"number": _used_message(number, symbol, year, taken)})
+        following = next_number(session, year, series)
+        if not external and number > following:
+            # The program's own documents never leave a hole; numbers the văn thư gave out on
+            # paper are typed in first, so the book and the program agree.
+            raise ValidationError({"number": (
+                f"Số {document_number(number, symbol)} bỏ trống các số từ "
+                f"{document_number(following, symbol)} của năm {year}. Nếu văn thư đã cấp các số "
+                "đó, hãy ghi chúng vào sổ văn bản trước (Sổ văn bản › Thêm số từ sổ văn thư…)."
+            )})  # fmt: skip
     row = DocRegisterRow(year=year, series=series, number=number, symbol=symbol,
                          issued_on=issued_on, summary=summary, external=external)  # fmt: skip
     session.add(row)

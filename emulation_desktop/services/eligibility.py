@@ -100,16 +100,23 @@ class EligibilityService:
         year: int,
         unit_id: int | None = None,
         ticked: Collection[str] = (),
+        include: Collection[int] = (),
     ) -> EligibilityReport:
         """Every candidate for `award_code` in `year` (within `unit_id` and the units below).
 
-        `ticked`: ids of the checklist criteria the officer confirmed for every candidate.
+        `ticked`: ids of the checklist criteria the officer confirmed for every candidate;
+        `include`: people checked even without a grade for the year (nominated by name).
         """
         with _collector_paused():
-            return self._check(award_code, year, unit_id, ticked)
+            return self._check(award_code, year, unit_id, ticked, frozenset(include))
 
     def _check(
-        self, award_code: str, year: int, unit_id: int | None, ticked: Collection[str]
+        self,
+        award_code: str,
+        year: int,
+        unit_id: int | None,
+        ticked: Collection[str],
+        include: frozenset[int] = frozenset(),
     ) -> EligibilityReport:
         rules = self._rules.in_force(dt.date(year, 12, 31))
         try:
@@ -120,7 +127,7 @@ class EligibilityService:
             ) from exc
         history = history_read(rules, award_code)
         with self._db.session_scope() as s:
-            book, subjects, places = read_facts(s, award.subject, year, unit_id, history)
+            book, subjects, places = read_facts(s, award.subject, year, unit_id, history, include)
             overrides = {
                 (o.subject_kind, o.subject_id): o
                 for o in s.scalars(

@@ -41,7 +41,12 @@ _NO_PERIODS: tuple[tuple, tuple] = ((), ())  # type: ignore[type-arg]
 
 
 def read_facts(
-    s: Session, kind: SubjectKind, year: int, unit_id: int | None, history: History | None = None
+    s: Session,
+    kind: SubjectKind,
+    year: int,
+    unit_id: int | None,
+    history: History | None = None,
+    include: Collection[int] = (),
 ) -> tuple[FactsBook, list[SubjectFacts], dict[Key, str]]:
     """The facts a check reads, in a few set queries; the candidates of `kind`, in list order;
     where each one belongs.
@@ -53,7 +58,8 @@ def read_facts(
 
     People candidates are those graded for `year` (the yearly evaluation is the entry point of
     every individual title); when nobody is graded yet, the active staff who had started work
-    by the end of the year are listed.
+    by the end of the year are listed. People in `include` (nominated by name, e.g. a farmer for
+    a Giấy khen) are candidates whether graded or not.
 
     Only what the engine can read is turned into facts: the grades of `year`, the awards of
     `history` (`domain.rules.eligibility.history_read`; None: every award), and the candidates
@@ -95,13 +101,14 @@ def read_facts(
         year_end = f"{year}-12-31"  # ISO text compares as the dates do
         for pid, name, uid, is_staff, grade, start in _people(s, year, by_name=True):
             if allowed is None or uid in allowed:
-                if grade is not None:
+                if grade is not None or pid in include:
                     candidates.append(person(pid, name, grade, start))
                 elif is_staff and (start is None or start <= year_end):
                     staff.append((pid, name, start))
                 places[(SubjectKind.PERSON, pid)] = units[uid].name
-        if not candidates:
-            candidates = [person(pid, name, None, start) for pid, name, start in staff]
+        if not any(c.grades for c in candidates):  # nobody graded yet: the staff too
+            staff_facts = [person(pid, name, None, start) for pid, name, start in staff]
+            candidates = sorted([*candidates, *staff_facts], key=lambda f: name_sort_key(f.name))
         subjects = candidates
     elif kind is SubjectKind.UNIT:
         grades = {

@@ -16,6 +16,7 @@ from emulation_desktop.domain.enums import SubjectKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.registry_views import birth_text
 from emulation_desktop.services.registry_write import audit
+from emulation_desktop.store.award_models import CouncilMemberRow, NominationRow
 from emulation_desktop.store.cycle_models import (
     AdvancedModelRow,
     ComplaintRow,
@@ -79,6 +80,8 @@ def merge_people(session: Session, keep_id: int, remove_id: int) -> dict[str, in
         "periods": _move_periods(session, keep_id, remove_id),
         "initiatives": move(InitiativeAuthorRow.person_id, person_id=keep_id) + len(joint),
         "movements": move(MovementRow.responsible_id, responsible_id=keep_id),
+        "nominations": move(NominationRow.person_id, person_id=keep_id),
+        "council_seats": move(CouncilMemberRow.person_id, person_id=keep_id),
         "overrides": overrides,
     }
     cccd = gone.cccd

@@ -21,6 +21,7 @@ from emulation_desktop.domain.registry import (
     validate_person,
     validate_unit,
 )
+from emulation_desktop.store.award_models import NominationRow
 from emulation_desktop.store.cycle_models import (
     AdvancedModelRow,
     ComplaintRow,
@@ -167,6 +168,7 @@ def delete_person(session: Session, person_id: int) -> None:
         ("điển hình tiên tiến", AdvancedModelRow.person_id == person_id),
         ("đơn thư, kiểm tra", ComplaintRow.person_id == person_id),
         ("thời gian kỷ luật, nghỉ", PersonPeriodRow.person_id == person_id),
+        ("đề nghị khen thưởng", NominationRow.person_id == person_id),
     ])  # fmt: skip
     _refuse(row.full_name, used, "cá nhân này")
     audit(session, "delete", "person", person_id, name=row.full_name, cccd=row.cccd)
@@ -260,6 +262,7 @@ def delete_unit(session: Session, unit_id: int) -> None:
         ("lượt tham gia phong trào", MovementUnitRow.unit_id == unit_id),
         ("điển hình tiên tiến", AdvancedModelRow.unit_id == unit_id),
         ("đơn thư, kiểm tra", ComplaintRow.unit_id == unit_id),
+        ("đề nghị khen thưởng", NominationRow.unit_id == unit_id),
     ])  # fmt: skip
     _refuse(row.name, used, "đơn vị này")
     audit(session, "delete", "unit", unit_id, name=row.name)
@@ -322,6 +325,7 @@ def delete_household(session: Session, household_id: int) -> None:
         ("đăng ký thi đua", RegistrationRow.household_id == household_id),
         ("điển hình tiên tiến", AdvancedModelRow.household_id == household_id),
         ("đơn thư, kiểm tra", ComplaintRow.household_id == household_id),
+        ("đề nghị khen thưởng", NominationRow.household_id == household_id),
     ])  # fmt: skip
     _refuse("hộ gia đình", used, "hộ")
     audit(session, "delete", "household", household_id, head_id=row.head_id, address=row.address)

@@ -69,7 +69,8 @@ def item_verdicts(
             groups[(item.award_code, item.year)].append(item)
     for (code, year), group in groups.items():
         try:
-            report = eligibility.check(code, year)
+            named = [i.subject.id for i in group if i.subject.kind is SubjectKind.PERSON]
+            report = eligibility.check(code, year, include=named)
         except UserError as exc:
             for item in group:
                 out[item.id] = ItemVerdict(item.id, None, None, exc.message)
@@ -92,16 +93,11 @@ def _from_row(nomination_id: int, row: EligibilityRow, report: EligibilityReport
 
 
 def _missing(item: NominationItem, year: int) -> ItemVerdict:
-    """A subject the check does not list: no longer followed, or a person without a grade
-    for the year while others have one (the check lists the graded people then)."""
+    """A subject the check does not list: no longer followed, or outside the check's reach."""
     s = item.subject
     if not s.active:
         why = f"«{s.name}» đã ngừng theo dõi: không đề nghị khen thưởng được."
         return ItemVerdict(item.id, Verdict.NOT_ELIGIBLE, Verdict.NOT_ELIGIBLE, why)
-    if s.kind is SubjectKind.PERSON:
-        why = (f"Chưa có kết quả xếp loại năm {year} nên chưa kiểm tra tự động được; hãy nhập "
-               "xếp loại (mục Đánh giá – Sáng kiến) hoặc xem xét theo hồ sơ.")  # fmt: skip
-    else:
-        why = (f"Không có trong danh sách kiểm tra điều kiện năm {year}; cán bộ xem xét theo "
-               "hồ sơ.")  # fmt: skip
+    why = (f"Không có trong danh sách kiểm tra điều kiện năm {year}; cán bộ xem xét theo "
+           "hồ sơ.")  # fmt: skip
     return ItemVerdict(item.id, Verdict.REVIEW, Verdict.REVIEW, why)

@@ -304,7 +304,13 @@ def test_closing_is_refused_with_what_is_missing(meeting, monkeypatch) -> None: 
     said = record_messages(monkeypatch, meeting_tab, meeting_actions)
     tab.add()
     tab.paste("13\r\n13\r\n12\r\n9\r\n")
-    tab.close_meeting()  # saved, but the fifth line has no count and no ballots were entered
-    assert "Hội đồng bỏ phiếu kín: hãy nhập số phiếu phát ra" in said[1]
+    tab.close_meeting()  # the fifth line has no count: said before any question
+    assert said == ["Chưa kết thúc được cuộc họp: còn 1 đề nghị chưa nhập số phiếu. Hãy nhập đủ "
+                    "rồi bấm «Kết thúc cuộc họp»."]  # fmt: skip
+    assert tab.sheet is not None and not tab.sheet.closed and tab.model.is_dirty()
+    tab.table.go_to(4)
+    tab.paste("11\r\n")
+    tab.close_meeting()  # counted now; saved, but no ballots were entered
+    assert "Hội đồng bỏ phiếu kín: hãy nhập số phiếu phát ra" in said[-1]
     assert tab.sheet is not None and not tab.sheet.closed and not tab.model.is_dirty()
     assert tab.services.council.sheet(rid).candidates[3].votes == 9

@@ -85,7 +85,7 @@ def test_an_empty_year_explains_what_a_round_is_and_creates_one(  # type: ignore
     drive(monkeypatch, RoundDialog, fill, then_save=True)
     tab.findChild(type(tab.new_round_button), "empty_add").click()
     assert tab.stack.currentIndex() == 0
-    assert tab.round_combo.currentText() == "Xét khen thưởng cuối năm 2026 – Đang lập danh sách"
+    assert tab.round_combo.currentText() == "Đang lập danh sách: Xét khen thưởng cuối năm 2026"
     assert [s.state for s in tab.steps.steps][:2] == [StepState.CURRENT, StepState.OPEN]
     assert tab.steps.labels[0].text().endswith("① Lập danh sách")
     assert "Thêm đề nghị" in tab.next_label.text()
@@ -179,7 +179,7 @@ def test_submitting_locks_the_list_and_moves_the_step_bar(qtbot, context, commun
     assert "Hồ sơ: 0/4 giấy tờ (chưa đủ)" in said[0]
     assert tab.current_round().status is RoundStatus.SUBMITTED
     assert [s.state for s in tab.steps.steps][2] is StepState.CURRENT
-    assert tab.next_label.text() == "Bước tiếp theo: mục Hội đồng TĐKT › Cuộc họp xét."
+    assert tab.next_label.text() == "Bước tiếp theo: mục Hội đồng TĐKT › Họp xét, bỏ phiếu."
     assert not tab.items.add_button.isEnabled() and not tab.items.delete_button.isEnabled()
     assert not tab.edit_round_button.isEnabled() and tab.back_button.isVisible()
     tab.back_button.click()

@@ -116,3 +116,31 @@ def test_a_round_goes_from_the_grades_to_the_award_history(context, graded) -> N
         s.rounds.remove_items([items["Trần Thị Mai"]])
     decisions.mark_awarded(round_id)
     assert s.rounds.get(round_id).status is RoundStatus.AWARDED
+
+
+def test_a_nominated_person_is_not_deleted_and_a_merge_moves_the_nomination(
+    context, graded
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.award_data import round_with
+
+    registry = context.services.registry
+    dung, binh = graded.person("Đặng Văn Dũng"), graded.person("Lê Văn Bình")
+    round_id, [item] = round_with(context.database, YEAR, [(SubjectKind.PERSON, dung, "LDTT")])
+    with pytest.raises(UserError, match="1 đề nghị khen thưởng"):
+        registry.delete_person(dung)
+    registry.merge_people(binh, dung)
+    [moved] = context.services.rounds.items(round_id)
+    assert moved.id == item and moved.subject.id == binh
+
+
+def test_one_achievement_is_not_decided_twice_in_two_rounds(context, graded) -> None:  # type: ignore[no-untyped-def]
+    from tests.award_data import voted_round
+
+    lan = (SubjectKind.PERSON, graded.person("Nguyễn Thị Lan"), "LDTT")
+    decisions = context.services.decisions
+    first, _ = voted_round(context.database, YEAR, [lan], HELD_ON)
+    decisions.issue(first, DecisionInput(ISSUED_ON, "Nguyễn Văn Hùng", "CHỦ TỊCH"))
+    second, _ = voted_round(context.database, YEAR, [lan], dt.date(2026, 1, 10))
+    with pytest.raises(UserError, match="Nguyễn Thị Lan \\(Lao động tiên tiến năm 2025\\)"):
+        decisions.issue(second, DecisionInput(dt.date(2026, 1, 15), "Nguyễn Văn Hùng", "CHỦ TỊCH"))
+    assert len(decisions.list(YEAR)) == 1

@@ -47,6 +47,8 @@ def test_numbers_start_at_one_per_year_and_series(context) -> None:  # type: ign
 
 def test_a_number_typed_by_hand_must_be_free(context) -> None:  # type: ignore[no-untyped-def]
     db = context.database
+    for n in range(1, 5):
+        _take(db, DocType.DECISION, D(2026, 2, n), f"Về việc số {n}")
     _take(db, DocType.DECISION, D(2026, 3, 1), "Về việc tặng Giấy khen", 5)
     before = _rows(db)
     with pytest.raises(ValidationError) as caught:
@@ -55,8 +57,12 @@ def test_a_number_typed_by_hand_must_be_free(context) -> None:  # type: ignore[n
         "Số 05/QĐ-UBND năm 2026 đã được dùng cho «Về việc tặng Giấy khen» ngày 01/03/2026."
     )
     assert _rows(db) == before
-    # The same number in another year or series is free; the next one follows the highest.
-    assert _take(db, DocType.DECISION, D(2027, 4, 1), "x", 5) == "05/QĐ-UBND"
+    # A number beyond the next one would leave a hole in the program's own numbering.
+    with pytest.raises(ValidationError) as caught:
+        _take(db, DocType.DECISION, D(2027, 4, 1), "x", 5)
+    assert "bỏ trống các số từ 01/QĐ-UBND của năm 2027" in caught.value.field_errors["number"]
+    assert _rows(db) == before
+    assert _take(db, DocType.DECISION, D(2027, 4, 1), "x", 1) == "01/QĐ-UBND"
     assert _take(db, DocType.DECISION, D(2026, 4, 2), "y") == "06/QĐ-UBND"
 
 

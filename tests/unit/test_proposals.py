@@ -91,9 +91,9 @@ def test_bad_proposals_are_refused_and_nothing_is_saved(context) -> None:  # typ
     with pytest.raises(UserError, match="không cần tờ trình"):
         service.create_proposal(only_commune, _proposal())
     assert counts(context.database) == before
-    service.create_proposal(round_id, _proposal(number=7, sign_variant=SignVariant.KT,
+    service.create_proposal(round_id, _proposal(number=1, sign_variant=SignVariant.KT,
                                                 signer_title="Phó Chủ tịch"))  # fmt: skip
-    assert service.proposal_list(2026)[0].number == "07/TTr-UBND"
+    assert service.proposal_list(2026)[0].number == "01/TTr-UBND"
 
 
 def _attach(context, tmp_path, round_id: int, nomination_id: int | None, name: str, body: bytes):  # type: ignore[no-untyped-def]

@@ -269,7 +269,7 @@ def test_the_award_choices_fit_the_subject_and_put_the_communes_own_first(rounds
     assert {c.subject for c in people} == {P}
     assert [c.code for c in people][:3] == ["LDTT", "GIAY_KHEN_CA_NHAN", "CSTDCS"]
     upward = next(c for c in people if c.code == "BANG_KHEN_TINH_CA_NHAN")
-    assert upward.label.endswith("(đề nghị chủ tịch ubnd tỉnh)")
+    assert upward.label.endswith(" – đề nghị Chủ tịch UBND tỉnh")
     assert [c.code for c in rounds.award_choices(round_id, H)] == ["GDVH", "GIAY_KHEN_HO",
                                                                    "BANG_KHEN_TINH_HO"]  # fmt: skip
 

@@ -114,6 +114,17 @@ class MeetingActions:
         sheet = self.sheet
         if sheet is None or not sheet.editable:
             return
+        missing, ties = self.result.waiting()
+        if missing or ties:  # say what is left before asking anything
+            left = []
+            if missing:
+                left.append(f"{missing} đề nghị chưa nhập số phiếu")
+            if ties:
+                left.append(f"{ties} trường hợp bằng phiếu Hội đồng chưa chọn")
+            self.steps.setCurrentIndex(TALLY_STEP)
+            show_error(self._widget(), "Chưa kết thúc được cuộc họp: còn " + " và ".join(left)
+                       + ". Hãy nhập đủ rồi bấm «Kết thúc cuộc họp».")  # fmt: skip
+            return
         passed = self.result.passed_count()
         question = (
             f"Kết thúc cuộc họp xét «{sheet.round.name}»? Kết quả bỏ phiếu được chốt vào biên "

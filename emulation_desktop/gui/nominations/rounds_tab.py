@@ -136,7 +136,7 @@ class RoundsTab(SectionTab):
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
         for r in self._rounds:
-            self.round_combo.addItem(f"{r.name} – {r.status.label}", r.id)
+            self.round_combo.addItem(f"{r.status.label}: {r.name}", r.id)
         self.round_combo.setCurrentIndex(max(0, self.round_combo.findData(keep)))
         self.round_combo.blockSignals(False)
         self._fill_rounds_table()
@@ -274,7 +274,7 @@ class RoundsTab(SectionTab):
         self.round_combo.blockSignals(True)
         for i, r in enumerate(self._rounds):
             if self.round_combo.itemData(i) == r.id:
-                self.round_combo.setItemText(i, f"{r.name} – {r.status.label}")
+                self.round_combo.setItemText(i, f"{r.status.label}: {r.name}")
         self.round_combo.blockSignals(False)
         self._load(select_item)
         self.on_changed()

@@ -127,6 +127,11 @@ class TabbedSectionPage(SectionPage):
         if self._visible:
             self._tab_shown(self.tabs.currentIndex())
 
+    def mark_stale(self) -> None:
+        """Another section wrote data (a closed meeting moves the round's step): every tab reads
+        again when the page is next shown."""
+        self._stale = set(range(self.tabs.count()))
+
     def _tab_changed(self) -> None:
         """A tab wrote data (and reread itself): the others read again when next shown."""
         self._stale = set(range(self.tabs.count())) - {self.tabs.currentIndex()}

@@ -16,6 +16,7 @@ from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import AwardKind, DecisionKind, SignVariant, SubjectKind
 from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.domain.money import MoneyLine, PaidLine, apply_several_awards
+from emulation_desktop.domain.nominations import notice_end
 from emulation_desktop.domain.subjects import SubjectKey, SubjectRef
 from emulation_desktop.domain.text import money_in_words, nfc, thousands
 
@@ -113,11 +114,12 @@ class NoticeState:
 
     @property
     def ends_on(self) -> dt.date | None:
-        return self.start + dt.timedelta(days=self.days) if self.start else None
+        """The notice's last day, as the round's screen shows it (the start counts)."""
+        return notice_end(self.start, self.days)
 
     def ended_by(self, day: dt.date) -> bool:
         end = self.ends_on
-        return not self.needed or (end is not None and end <= day)
+        return not self.needed or (end is not None and end < day)
 
     def warning(self, day: dt.date) -> str:
         """ "" when the notice does not hold the decision up, else what to do."""
@@ -131,7 +133,7 @@ class NoticeState:
             )
         return (
             f"Thời gian công khai danh sách ({self.days} ngày từ {day_text(self.start)}) đến "
-            f"{day_text(self.ends_on)} mới kết thúc; chưa nên quyết định ngày {day_text(day)}. "
+            f"hết ngày {day_text(self.ends_on)}; chưa nên quyết định ngày {day_text(day)}. "
             "Hãy chọn ngày quyết định sau đó, hoặc nêu lý do quyết định trước khi hết hạn."
         )
 
@@ -296,7 +298,8 @@ def inactive_problem(refs: list[SubjectRef]) -> str:
     names = ", ".join(f"«{r.name}»" for r in refs[:5]) + ("…" if len(refs) > 5 else "")
     return (
         f"{names} đã ngừng theo dõi trong danh sách sau khi Hội đồng xét, nên chưa ra quyết "
-        "định được. Hãy theo dõi lại đối tượng (nếu nhầm) hoặc đưa đối tượng ra khỏi đợt xét."
+        "định được. Hãy theo dõi lại đối tượng (nếu nhầm) hoặc rút đề nghị khỏi danh sách (mục "
+        "Đề nghị khen thưởng, nút «Rút…»)."
     )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -53,7 +54,7 @@ from emulation_desktop.services.decision_lines import (
 )
 from emulation_desktop.services.doc_register import take
 from emulation_desktop.services.registry_write import audit
-from emulation_desktop.services.subjects import subject_refs
+from emulation_desktop.services.subjects import row_subject_key, subject_refs
 from emulation_desktop.store.award_models import DecisionRow, NominationRoundRow, NominationRow
 from emulation_desktop.store.models import AwardRow
 
@@ -190,7 +191,8 @@ def correct(
             f"({day_text(original.issued_on)})."
         )})  # fmt: skip
     revoked = _revoked(s, original, clean.revoke)
-    lines = _replacements(s, clean, revoked, rules, salaries, day)
+    standing = _standing(s, original.id, revoked, rules)
+    lines = _replacements(s, clean, revoked, rules, salaries, day, standing)
     summary = clean.summary or (
         f"Về việc đính chính Quyết định số {original.number} {long_date(original.issued_on)} "
         f"của {original.issuer}"
@@ -235,6 +237,33 @@ def _revoked(s: Session, original: DecisionRow, ids: Sequence[int]) -> dict[int,
     return rows
 
 
+def _standing(
+    s: Session, decision_id: int, revoked: dict[int, AwardRow], rules: RuleSet
+) -> list[PricedLine]:
+    """The corrected decision's awards that are not revoked, as already-decided lines (negative
+    keys, so they never collide with the replacements' indexes; the period is the year, as the
+    replacements' is when money is shared out)."""
+    rows = s.scalars(
+        select(AwardRow).where(AwardRow.decision_id == decision_id,
+                               AwardRow.revoked_by_id.is_(None))
+    ).all()  # fmt: skip
+    kept = [a for a in rows if a.id not in revoked]
+    refs = subject_refs(s, [row_subject_key(a) for a in kept])
+    return [
+        PricedLine(-1 - i, ref, a.award_code, a.award_name, a.award_kind,
+                   _rank(rules, a.award_code), str(a.year), a.achievement, a.amount)
+        for i, a in enumerate(kept)
+        if (ref := refs.get(row_subject_key(a))) is not None
+    ]  # fmt: skip
+
+
+def _rank(rules: RuleSet, code: str) -> int:
+    try:
+        return rules.award(code).rank
+    except KeyError:
+        return 0
+
+
 def _replacements(
     s: Session,
     clean: CorrectionInput,
@@ -242,6 +271,7 @@ def _replacements(
     rules: RuleSet,
     salaries: Sequence[BaseSalary],
     day: dt.date,
+    standing: Sequence[PricedLine] = (),
 ) -> list[DecisionLine]:
     refs = subject_refs(s, [r.subject for r in clean.replacements])
     missing = [r for r in clean.replacements if r.subject not in refs]
@@ -273,7 +303,13 @@ def _replacements(
         period = r.period or str(r.year or (old.year if old else day.year))
         priced.append(PricedLine(i, refs[r.subject], award.code, award.name, award.kind,
                                  award.rank, period, r.achievement, amount))  # fmt: skip
-    paid = pay(priced)
+    # The awards of the corrected decision that stand take part in Art. 49.4–49.6 (they were
+    # paid already): a replacement of the same period is not paid a second time.
+    known = {p.subject.key for p in priced}
+    by_year = [replace(p, period=str(r.year or (revoked[r.replaces_id].year
+                                                 if r.replaces_id in revoked else day.year)))
+               for p, r in zip(priced, clean.replacements, strict=True)]  # fmt: skip
+    paid = pay([*by_year, *(ln for ln in standing if ln.subject.key in known)])
     out = []
     for p, r in zip(priced, clean.replacements, strict=True):
         old = revoked.get(r.replaces_id) if r.replaces_id is not None else None

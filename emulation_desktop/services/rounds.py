@@ -42,8 +42,10 @@ from emulation_desktop.domain.nominations import (
     validate_notice,
     validate_round,
 )
+from emulation_desktop.domain.text import nfc
 from emulation_desktop.domain.workflow import check_move, require_status
 from emulation_desktop.services import round_items as items_
+from emulation_desktop.services.decision_issue import close_round_if_done
 from emulation_desktop.services.dossier import (
     add_round_papers,
     remove_files,
@@ -67,7 +69,14 @@ from emulation_desktop.services.round_read import (
 from emulation_desktop.services.round_verdicts import ItemVerdict, item_verdicts
 from emulation_desktop.services.rules import RulesService
 from emulation_desktop.services.subjects import row_subject_key, subject_refs
-from emulation_desktop.store.award_models import NominationRoundRow, NominationRow
+from emulation_desktop.store.award_models import (
+    DecisionRow,
+    MeetingRow,
+    NominationRoundRow,
+    NominationRow,
+    ProposalRow,
+    TallyRow,
+)
 from emulation_desktop.store.cycle_models import MovementPhaseRow
 from emulation_desktop.store.db import Database
 
@@ -227,14 +236,21 @@ class RoundService:
             audit(s, "submit", "nomination_round", row.id, items=len(live))
 
     def back_to_draft(self, round_id: int) -> None:
-        """Trình Hội đồng → Lập danh sách, while the council has not met on the round."""
+        """Trình Hội đồng → Lập danh sách, while no vote has been counted (a meeting with only
+        its date and roll call is removed with the step back)."""
         with self._db.session_scope() as s:
             row = round_row(s, round_id)
             check_move(row.status, RoundStatus.DRAFT)
-            if has_meeting(s, row.id):
-                raise UserError(f"Hội đồng đã có cuộc họp xét đợt «{row.name}» nên không trả "
-                                "về lập danh sách được; nếu cần, hãy xóa cuộc họp ở mục Hội "
-                                "đồng TĐKT trước.")  # fmt: skip
+            meeting = s.scalar(select(MeetingRow).where(MeetingRow.round_id == row.id))
+            if meeting is not None:
+                counted = s.scalar(select(TallyRow.id).where(TallyRow.meeting_id == meeting.id)
+                                   .limit(1))  # fmt: skip
+                if counted is not None:
+                    raise UserError(f"Hội đồng đã nhập kết quả bỏ phiếu của đợt «{row.name}» nên "
+                                    "không trả về lập danh sách được.")  # fmt: skip
+                # Only the meeting's date and roll call were typed: they go with the step back.
+                audit(s, "delete", "meeting", meeting.id, round_id=row.id)
+                s.delete(meeting)
             row.status = RoundStatus.DRAFT
             audit(s, "back_to_draft", "nomination_round", row.id)
 
@@ -317,6 +333,39 @@ class RoundService:
         remove_files(self._attachments, files)
         return len(ids)
 
+    def withdraw(self, nomination_ids: Sequence[int], reason: str) -> int:
+        """Rút khỏi danh sách: after the council's vote, lines that will get neither a decision
+        nor a proposal (a subject no longer followed, a mistake found late), with the reason
+        kept in the audit log and the line's note. The round then goes on to its decision."""
+        text = nfc(reason or "").strip()
+        if len(text) < 10:
+            why = "Hãy ghi lý do rút đề nghị (ít nhất 10 ký tự): lý do được lưu vào hồ sơ đợt xét."
+            raise ValidationError({"reason": why})
+        ids = sorted(set(nomination_ids))
+        if not ids:
+            return 0
+        with self._db.session_scope() as s:
+            rows = s.scalars(select(NominationRow).where(NominationRow.id.in_(ids))).all()
+            if len(rows) != len(ids) or len({r.round_id for r in rows}) != 1:
+                raise UserError(ITEM_GONE)
+            rnd = round_row(s, rows[0].round_id)
+            require_status(rnd.status, RoundStatus.VOTED)
+            done = [r for r in rows if r.decision_id is not None or r.proposal_id is not None]
+            if done:
+                raise UserError("Đề nghị đã có quyết định hoặc tờ trình thì không rút được; nếu có "
+                                "sai sót, hãy ra quyết định đính chính.")  # fmt: skip
+            for r in rows:
+                r.status = NominationStatus.WITHDRAWN
+                r.note = f"{r.note}\nRút khỏi danh sách: {text}".strip()
+            refs = subject_refs(s, [row_subject_key(x) for x in rows])
+            names = [refs[k].name for x in rows if (k := row_subject_key(x)) in refs]
+            audit(s, "withdraw", "nomination", None, round_id=rnd.id, ids=ids, reason=text,
+                  subjects=names)  # fmt: skip
+            s.flush()
+            if has_outcome(s, rnd.id):
+                close_round_if_done(s, rnd)
+        return len(ids)
+
     # Excel ------------------------------------------------------------------------------------
 
     def export(self, path: Path, round_id: int) -> int:
@@ -374,3 +423,11 @@ def _item_row(s: Session, nomination_id: int) -> NominationRow:
     if row is None:
         raise UserError(ITEM_GONE)
     return row
+
+
+def has_outcome(s: Session, round_id: int) -> bool:
+    """The round already has its decision or its proposal upward."""
+    return any(
+        s.scalar(select(table.id).where(table.round_id == round_id).limit(1)) is not None
+        for table in (DecisionRow, ProposalRow)
+    )

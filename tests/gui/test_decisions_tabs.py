@@ -133,7 +133,7 @@ def test_the_notice_override_appears_and_is_required(context, qtbot, monkeypatch
         assert not d.override.isHidden()
         assert "Công khai chưa hết hạn" in d.view.toPlainText()
         d.save_button.click()
-        assert "18/12/2026 mới kết thúc" in d.errors.message("notice_override")
+        assert "hết ngày 17/12/2026" in d.errors.message("notice_override")
         d.override.setText("Trao vào dịp Tết Nguyên đán")
         d.save_button.click()
 

@@ -144,3 +144,26 @@ def test_one_achievement_is_not_decided_twice_in_two_rounds(context, graded) -> 
     with pytest.raises(UserError, match="Nguyễn Thị Lan \\(Lao động tiên tiến năm 2025\\)"):
         decisions.issue(second, DecisionInput(dt.date(2026, 1, 15), "Nguyễn Văn Hùng", "CHỦ TỊCH"))
     assert len(decisions.list(YEAR)) == 1
+
+
+def test_a_line_withdrawn_after_the_vote_lets_the_round_be_decided(context, graded) -> None:  # type: ignore[no-untyped-def]
+    from tests.award_data import voted_round
+
+    lan, mai = graded.person("Nguyễn Thị Lan"), graded.person("Trần Thị Mai")
+    s = context.services
+    round_id, [lan_item, mai_item] = voted_round(
+        context.database, YEAR, [(SubjectKind.PERSON, lan, "LDTT"),
+                                 (SubjectKind.PERSON, mai, "LDTT")], HELD_ON)  # fmt: skip
+    s.registry.set_people_active([mai], False)  # retired after the vote
+    signer = DecisionInput(ISSUED_ON, "Nguyễn Văn Hùng", "CHỦ TỊCH")
+    with pytest.raises(UserError, match="Trần Thị Mai"):
+        s.decisions.issue(round_id, signer)
+    with pytest.raises(UserError, match="lý do"):
+        s.rounds.withdraw([mai_item], "")
+    s.rounds.withdraw([mai_item], "Đã nghỉ hưu từ tháng 12/2025")
+    s.decisions.issue(round_id, signer)
+    statuses = {i.id: i.status for i in s.rounds.items(round_id)}
+    assert statuses == {lan_item: NominationStatus.DECIDED, mai_item: NominationStatus.WITHDRAWN}
+    assert s.rounds.get(round_id).status is RoundStatus.DECIDED
+    with pytest.raises(UserError, match="đính chính"):
+        s.rounds.withdraw([lan_item], "Nhầm lẫn khi lập danh sách")

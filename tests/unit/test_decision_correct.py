@@ -112,3 +112,18 @@ def test_bad_corrections_are_refused_and_nothing_is_saved(context) -> None:  # t
     service.correct(original, _correction((hoa.id,)))
     with pytest.raises(UserError, match="đã được thay thế"):
         service.correct(original, _correction((hoa.id, yen.id)))
+
+
+def test_a_replacement_is_not_paid_twice_beside_a_standing_higher_title(context) -> None:  # type: ignore[no-untyped-def]
+    c = commune(context)
+    lan = c.person("Nguyễn Thị Lan")
+    round_id, _ = voted(context, [(P, lan, "CSTDCS"), (P, lan, "LDTT")])
+    service = context.services.decisions
+    original = service.issue(round_id, signed())
+    rows = awards(context.database, decision_id=original)
+    ldtt = next(a for a in rows if a.award_code == "LDTT")
+    assert ldtt.amount == 0  # Art. 49.4: only the highest title of one period is paid
+    fix = service.correct(original, _correction((ldtt.id,), [ReplacementLine(
+        (P, lan), "LDTT", "Thành tích ghi lại cho đúng", replaces_id=ldtt.id)]))  # fmt: skip
+    [new] = service.detail(fix).lines
+    assert new.paid == 0 and new.money_note

@@ -49,6 +49,6 @@ def test_award_headings_and_bases() -> None:
 
 def test_the_notice_ends_after_its_days() -> None:
     notice = NoticeState(True, dt.date(2026, 12, 1), 10)
-    assert notice.ends_on == dt.date(2026, 12, 11)
+    assert notice.ends_on == dt.date(2026, 12, 10)  # the last day: 01/12 is the first
     assert not notice.ended_by(dt.date(2026, 12, 10)) and notice.ended_by(dt.date(2026, 12, 11))
     assert NoticeState(False, None, 10).warning(dt.date(2026, 1, 1)) == ""

@@ -244,7 +244,7 @@ def test_the_public_notice_holds_the_decision_unless_a_reason_is_given(context) 
         rnd = s.get(NominationRoundRow, round_id)
         rnd.notice_start, rnd.notice_days = dt.date(2026, 12, 8), 10
     message = _refused(context, round_id, signed(), ValidationError)
-    assert "đến 18/12/2026 mới kết thúc" in message
+    assert "đến hết ngày 17/12/2026" in message
     service = context.services.decisions
     assert service.preview(round_id, DAY).notice_warning == message
     assert service.preview(round_id, dt.date(2026, 12, 18)).notice_warning == ""

@@ -8,7 +8,7 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from emulation_desktop.domain.enums import Grade, NominationStatus, RoundKind, RoundStatus
 from emulation_desktop.domain.errors import UserError, ValidationError
@@ -23,7 +23,12 @@ from emulation_desktop.domain.nominations import (
     notice_state,
 )
 from emulation_desktop.domain.rules.eligibility import Verdict
-from emulation_desktop.store.award_models import NominationRoundRow, NominationRow
+from emulation_desktop.store.award_models import (
+    MeetingRow,
+    NominationRoundRow,
+    NominationRow,
+    TallyRow,
+)
 from emulation_desktop.store.models import AuditEntryRow, PersonRow
 from tests.award_data import round_with, voted_round
 from tests.unit.test_rounds import YEAR, P, _count, _counts, commune, rounds
@@ -157,7 +162,7 @@ def test_submit_names_an_award_the_rules_no_longer_have(context, rounds, commune
         rounds.submit(round_id)
 
 
-def test_back_to_draft_only_while_the_council_has_not_met(context, rounds, commune) -> None:  # type: ignore[no-untyped-def]
+def test_back_to_draft_only_while_no_vote_was_counted(context, rounds, commune) -> None:  # type: ignore[no-untyped-def]
     round_id = rounds.create(RoundInput(YEAR, RoundKind.YEAR_END))
     with pytest.raises(UserError, match="Không chuyển được"):
         rounds.back_to_draft(round_id)
@@ -169,9 +174,16 @@ def test_back_to_draft_only_while_the_council_has_not_met(context, rounds, commu
                                                      "LDTT")], dt.date(2026, 12, 10))  # fmt: skip
     with context.database.session_scope() as s:
         s.get(NominationRoundRow, voted).status = RoundStatus.SUBMITTED  # a meeting is open
-    with pytest.raises(UserError, match="đã có cuộc họp xét"):
+    with pytest.raises(UserError, match="đã nhập kết quả bỏ phiếu"):
         rounds.back_to_draft(voted)
     assert rounds.get(voted).status is RoundStatus.SUBMITTED
+    # A meeting with only its date and roll call goes with the step back.
+    with context.database.session_scope() as s:
+        s.execute(delete(TallyRow))
+    rounds.back_to_draft(voted)
+    assert rounds.get(voted).status is RoundStatus.DRAFT
+    with context.database.session_scope() as s:
+        assert s.scalar(select(func.count()).select_from(MeetingRow)) == 0
 
 
 def test_the_step_bar_shows_where_the_round_stands_and_what_comes_next(rounds, commune) -> None:  # type: ignore[no-untyped-def]

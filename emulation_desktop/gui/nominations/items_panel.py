@@ -12,8 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QInputDialog, QMenu, QVBoxLayout, QWidget
 
+from emulation_desktop.domain.enums import RoundStatus
 from emulation_desktop.domain.nominations import NominationItem
 from emulation_desktop.domain.rules.eligibility import Verdict
 from emulation_desktop.domain.subjects import subject_sort_key
@@ -200,6 +201,10 @@ class ItemsPanel(QWidget):
         tip = "" if editable else "Đợt xét đã trình Hội đồng: danh sách chỉ xem, không sửa."
         for b in (self.add_button, self.edit_button, self.delete_button):
             b.setToolTip(tip or b.toolTip())
+        voted = bool(ws and ws.round.status is RoundStatus.VOTED)
+        self.delete_button.setText("Rút…" if voted else "Xóa")
+        if voted:
+            self.delete_button.setToolTip("Rút đề nghị đã chọn khỏi danh sách, ghi rõ lý do")
         self.show_current()
 
     def _show_count(self) -> None:
@@ -288,6 +293,9 @@ class ItemsPanel(QWidget):
         items = self.selected()
         if not items or self.ws is None:
             return
+        if self.ws.round.status is RoundStatus.VOTED:
+            self._withdraw(items)
+            return
         if not self.ws.round.editable:
             show_error(self, "Đợt xét đã trình Hội đồng nên không xóa đề nghị được; muốn sửa "
                              "danh sách, hãy bấm «Trả về lập danh sách».")  # fmt: skip
@@ -304,6 +312,22 @@ class ItemsPanel(QWidget):
             self.tasks.submit(lambda: self.services.rounds.remove_items(ids),
                               lambda _n: self.changed.emit(None),
                               lambda exc: show_error(self, exc.message), parent=self)  # fmt: skip
+
+    def _withdraw(self, items: list[NominationItem]) -> None:
+        """After the vote a line is not deleted: it is withdrawn, with the reason kept."""
+        who = (f"«{items[0].subject.name}» ({items[0].award_name})" if len(items) == 1
+               else f"{len(items)} đề nghị đã chọn")  # fmt: skip
+        reason, ok = QInputDialog.getMultiLineText(
+            self, "Rút khỏi danh sách",
+            f"Rút {who} khỏi danh sách của đợt xét (không ra quyết định, không trình cấp trên).\n"
+            "Lý do (được lưu vào hồ sơ đợt xét):",
+        )  # fmt: skip
+        if not ok:
+            return
+        ids = [i.id for i in items]
+        self.tasks.submit(lambda: self.services.rounds.withdraw(ids, reason),
+                          lambda _n: self.changed.emit(None),
+                          lambda exc: show_error(self, exc.message), parent=self)  # fmt: skip
 
     def export(self) -> None:
         if self.ws is None:

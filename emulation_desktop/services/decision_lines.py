@@ -58,6 +58,11 @@ def date_problem(day: dt.date, held_on: dt.date | None, what: str = "quyết đ�
             f"Ngày {what} {day_text(day)} trước ngày họp Hội đồng Thi đua – Khen thưởng "
             f"({day_text(held_on)}). Hãy chọn ngày từ {day_text(held_on)} trở đi."
         )
+    if day > held_on + dt.timedelta(days=366):  # a mistyped year (2031 for 2026)
+        return (
+            f"Ngày {what} {day_text(day)} cách ngày họp Hội đồng ({day_text(held_on)}) hơn một "
+            "năm. Hãy kiểm tra lại năm của ngày ký."
+        )
     return ""
 
 

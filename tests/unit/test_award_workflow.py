@@ -167,3 +167,15 @@ def test_a_line_withdrawn_after_the_vote_lets_the_round_be_decided(context, grad
     assert s.rounds.get(round_id).status is RoundStatus.DECIDED
     with pytest.raises(UserError, match="đính chính"):
         s.rounds.withdraw([lan_item], "Nhầm lẫn khi lập danh sách")
+
+
+def test_a_decision_dated_years_after_the_meeting_is_refused(context, graded) -> None:  # type: ignore[no-untyped-def]
+    from tests.award_data import voted_round
+
+    lan = (SubjectKind.PERSON, graded.person("Nguyễn Thị Lan"), "LDTT")
+    round_id, _ = voted_round(context.database, YEAR, [lan], HELD_ON)
+    with pytest.raises(UserError, match="hơn một năm"):
+        context.services.decisions.issue(
+            round_id, DecisionInput(dt.date(2031, 12, 22), "Nguyễn Văn Hùng", "CHỦ TỊCH")
+        )
+    assert context.services.decisions.list(2031) == []

@@ -8,32 +8,15 @@ columns give way so that a name and its grade stay side by side.
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QHeaderView,
-    QLineEdit,
-    QMenu,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QLineEdit, QMenu, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from emulation_desktop.domain.enums import Grade
 from emulation_desktop.domain.evaluations import GRADE_DIGITS
 
 from emulation_desktop.gui.evaluations.grades_model import KEEP, Col, GradesModel
+from emulation_desktop.gui.widgets.keyboard_grid import KeyboardGrid
 
 _Index = QModelIndex | QPersistentModelIndex
 GRADE_HINT = "Gõ 1–4 hoặc HTXS, HTT, HT, KHT rồi Enter"
@@ -62,30 +45,16 @@ class _GradeDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
-class GradeTable(QTableView):
+class GradeTable(KeyboardGrid):
     """Signals: paste_requested, undo_requested, copy_requested (the tab does the work)."""
 
-    paste_requested = Signal()
-    undo_requested = Signal()
-    copy_requested = Signal()
+    edit_column = Col.GRADE
+    keep_column = True  # Enter in the note column moves to the next note
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("grades_table")
+        super().__init__("grades_table", parent)
         self.setItemDelegate(_GradeDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.setWordWrap(False)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setHighlightSections(False)
         self.horizontalHeader().setStretchLastSection(True)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         # The widths fit_columns gave: a column the officer dragged keeps the officer's width.
         self._fitted: dict[Col, int] = {}
@@ -125,22 +94,6 @@ class GradeTable(QTableView):
         assert isinstance(model, GradesModel)
         return model
 
-    def selected_rows(self) -> list[int]:
-        """Rows with a selected cell, or the current row; top to bottom."""
-        rows = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
-        current = self.currentIndex()
-        if current.isValid() and current.row() not in rows:
-            rows = [current.row()]
-        return rows
-
-    def go_to(self, row: int, column: int = Col.GRADE) -> None:
-        if 0 <= row < self.grades().rowCount():
-            index = self.grades().index(row, column)
-            self.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-            self.scrollTo(index)
-
     def set_grade(self, grade: Grade | None) -> int:
         """Give `grade` to the selected rows; with one row, move down like Enter does."""
         rows = self.selected_rows()
@@ -149,63 +102,22 @@ class GradeTable(QTableView):
             self._move_down(rows[0])
         return n
 
-    # Keys -------------------------------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.state() == QAbstractItemView.State.EditingState:
-            super().keyPressEvent(event)
-            return
-        key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    def grid_key(self, event: QKeyEvent, key: int, mods: Qt.KeyboardModifier) -> bool:
         column = self.currentIndex().column()
-        if event.matches(QKeySequence.StandardKey.Paste):
-            self.paste_requested.emit()
-        elif event.matches(QKeySequence.StandardKey.Undo):
-            self.undo_requested.emit()
-        elif event.matches(QKeySequence.StandardKey.Copy):
-            self.copy_requested.emit()
-        elif (
+        if (
             mods == Qt.KeyboardModifier.NoModifier
             and event.text() in GRADE_DIGITS
             and (column != Col.NOTE)
         ):
             self.set_grade(GRADE_DIGITS[event.text()])
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not mods:
+            return True
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not mods:
             part = (KEEP, "") if column == Col.NOTE else (None, KEEP)
             self.grades().apply({r: part for r in self.selected_rows()})
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods:
-            self._move_down(self.currentIndex().row())
-        else:
-            if event.text().isalpha() and column not in (Col.GRADE, Col.NOTE):
-                self.go_to(self.currentIndex().row())  # typing a letter edits the grade
-            super().keyPressEvent(event)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        # Enter in the editor commits and moves down, as in Excel (Qt would stay on the cell).
-        down = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if down else hint)
-        if down:
-            self._move_down(self.currentIndex().row())
-
-    def _move_down(self, row: int) -> None:
-        column = self.currentIndex().column()
-        self.go_to(min(row + 1, self.grades().rowCount() - 1), column if column >= 0 else Col.GRADE)
-
-    def event(self, event: QEvent) -> bool:
-        # Let Ctrl+V, Ctrl+Z, Delete and the digits reach keyPressEvent even when the window
-        # has shortcuts of its own for them.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and self.state() != QAbstractItemView.State.EditingState
-            and (
-                event.matches(QKeySequence.StandardKey.Paste)
-                or event.matches(QKeySequence.StandardKey.Undo)
-                or event.key() == Qt.Key.Key_Delete
-            )
-        ):
-            event.accept()
             return True
-        return super().event(event)
+        if event.text().isalpha() and column not in (Col.GRADE, Col.NOTE):
+            self.go_to(self.current_row())  # typing a letter edits the grade
+        return False
 
     def _menu(self, pos) -> None:  # type: ignore[no-untyped-def]
         rows = self.selected_rows()

@@ -6,6 +6,7 @@ Nothing else constructs these; there are no module-level singletons.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import tempfile
 from collections.abc import Callable, Iterator
@@ -110,6 +111,7 @@ def self_test(report: Callable[[str], None]) -> int:
             step(
                 "Văn bản .docx tiếng Việt", lambda: selfcheck.docx_roundtrip(tmp / "kiem-tra.docx")
             )
+            step("Quyết định khen thưởng từ dữ liệu mẫu", lambda: _decision_smoke(tmp))
             step(
                 "PDF với phông chữ tiếng Việt",
                 lambda: selfcheck.pdf_roundtrip(tmp / "kiem-tra.pdf"),
@@ -123,6 +125,23 @@ def self_test(report: Callable[[str], None]) -> int:
                 os.environ[DATA_DIR_ENV] = old_env
     report("Tự kiểm tra: " + ("tất cả đều đạt." if not failures else f"{failures} mục lỗi."))
     return 0 if failures == 0 else 1
+
+
+def _decision_smoke(tmp: Path) -> str:
+    """The real QĐ generator on the demo (docxtpl, python-docx templates and fonts in the build)."""
+    import docx
+
+    from emulation_desktop.domain.enums import DecisionKind, DocumentKind
+
+    with open_context(tmp / "selftest.db") as ctx:
+        decisions = ctx.services.decisions
+        item = next(
+            d for y in range(dt.date.today().year, 2020, -1) for d in decisions.list(y)
+            if d.kind is DecisionKind.AWARD
+        )  # fmt: skip
+        out = ctx.services.documents.write(DocumentKind.DECISION, item.id, tmp / "qd.docx")
+    rows = sum(len(t.rows) for t in docx.Document(str(out)).tables)
+    return f"Quyết định số {item.number}, {item.lines} người, {rows} dòng bảng"
 
 
 def _backup_roundtrip(tmp: Path) -> str:

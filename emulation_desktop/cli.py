@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from emulation_desktop import APP_NAME, __version__
+from emulation_desktop.domain.enums import DocumentKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.logs import configure_logging
 from emulation_desktop.paths import AppPaths
@@ -39,6 +40,10 @@ class _Formatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
 
 
+class _ListFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
+    """Keeps the epilog's one-kind-per-line table as written."""
+
+
 class _Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("formatter_class", _Formatter)
@@ -57,7 +62,6 @@ class _Parser(argparse.ArgumentParser):
 
 # Commands of the design that later versions fill in: name -> what the user calls the feature.
 PLANNED_COMMANDS = {
-    "document": "Tạo văn bản (.docx)",
     "certificates": "In giấy khen (PDF)",
 }
 IMPORT_KINDS = ("people", "units", "households")
@@ -67,16 +71,7 @@ EXPORT_LISTS = {
     "households": "hộ gia đình",
     "awards": "khen thưởng",
 }
-DOCUMENT_KINDS = (
-    "ke-hoach",
-    "quyet-dinh",
-    "to-trinh",
-    "bien-ban",
-    "bao-cao",
-    "thong-bao",
-    "giay-moi",
-    "phieu-bau",
-)
+DOCUMENT_KINDS = tuple(k.value for k in DocumentKind)
 
 
 def _db_option(default: object) -> argparse.ArgumentParser:
@@ -164,9 +159,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--only-valid", action="store_true", help="Bỏ qua các dòng lỗi, chỉ nhập các dòng hợp lệ."
     )
-    p = sub.add_parser("document", parents=[db_opt], help=PLANNED_COMMANDS["document"] + ".")
+    p = sub.add_parser(
+        "document",
+        parents=[db_opt],
+        help="Tạo văn bản (.docx) theo Nghị định 30/2020/NĐ-CP.",
+        formatter_class=_ListFormatter,
+        epilog="Loại văn bản và ý nghĩa của --id:\n" + "\n".join(
+            f"  {k.value:<22} {k.label} (--id: {k.id_label})" for k in DocumentKind
+        ),
+    )
     p.add_argument("kind", choices=DOCUMENT_KINDS, metavar="LOẠI")
-    p.add_argument("--id", type=int, required=True)
+    p.add_argument("--id", type=int, required=True, metavar="SỐ")
     p.add_argument("--out", type=Path, required=True, metavar="TỆP.docx")
     p = sub.add_parser(
         "certificates", parents=[db_opt], help=PLANNED_COMMANDS["certificates"] + "."
@@ -325,6 +328,15 @@ def _cmd_self_test(args: argparse.Namespace) -> int:
     return app.self_test(report=print)
 
 
+def _cmd_document(args: argparse.Namespace) -> int:
+    from emulation_desktop import app
+
+    with app.open_context(args.db) as ctx:
+        out = ctx.services.documents.write(DocumentKind(args.kind), args.id, args.out)
+    print(f"Đã tạo {DocumentKind(args.kind).label.lower()}: {out}")
+    return EXIT_OK
+
+
 def _cmd_planned(args: argparse.Namespace) -> int:
     feature = PLANNED_COMMANDS[args.command]
     raise UserError(
@@ -347,6 +359,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "verify-backup": _cmd_verify_backup,
     "restore": _cmd_restore,
     "import": _cmd_import,
+    "document": _cmd_document,
     **dict.fromkeys(PLANNED_COMMANDS, _cmd_planned),
 }
 

@@ -77,13 +77,14 @@ def ensure_writable_dir(folder: Path) -> Path:
         probe.unlink()
     except OSError as exc:
         raise UserError(
-            f"Không ghi được vào thư mục «{folder}» ({_os_reason(exc)}). "
+            f"Không ghi được vào thư mục «{folder}» ({os_reason(exc)}). "
             "Hãy chọn thư mục khác hoặc nhờ cán bộ tin học cấp quyền ghi."
         ) from exc
     return folder
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in the words an officer understands."""
     import errno
 
     return {

@@ -15,13 +15,22 @@ SAMPLE = nfc("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - T
 
 
 def docx_roundtrip(out: Path) -> str:
+    """A small document through the real NĐ 30 builder (header table, rules, signature)."""
     import docx
 
-    doc = docx.Document()
-    doc.add_paragraph(SAMPLE)
-    doc.save(str(out))
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
-    if SAMPLE not in text:
+    from emulation_desktop.documents.docx.builder import QUOC_HIEU, DocxBuilder, Signer
+
+    b = DocxBuilder()
+    b.header(("ỦY BAN NHÂN DÂN", "XÃ CÁT THÀNH"), "Số: 05/QĐ-UBND",
+             "Cát Thành, ngày 05 tháng 01 năm 2026")  # fmt: skip
+    b.title("QUYẾT ĐỊNH", "Về việc kiểm tra chương trình")
+    b.paragraph(SAMPLE)
+    b.closing(("- Lưu: VT.",), Signer(("CHỦ TỊCH",), "Nguyễn Thị Hằng"))
+    b.save(out)
+    reopened = docx.Document(str(out))
+    text = "\n".join(p.text for p in reopened.paragraphs)
+    header = reopened.tables[0].rows[0].cells[1].text
+    if SAMPLE not in text or QUOC_HIEU not in header:
         raise RuntimeError("nội dung đọc lại từ tệp .docx không khớp")
     return f"{thousands(out.stat().st_size)} byte, đọc lại đúng nội dung"
 

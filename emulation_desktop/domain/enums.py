@@ -331,6 +331,47 @@ class DocType(_Labelled):
         return f"{self.abbreviation}-UBND"
 
 
+class DocumentKind(StrEnum):
+    """The documents the app writes, by the name `emulation-desktop document KIND` takes, with
+    what their --id means and the title the officer sees."""
+
+    PLAN = "ke-hoach"
+    MOVEMENT_PLAN = "ke-hoach-phong-trao"
+    DECISION = "quyet-dinh"
+    COUNCIL_DECISION = "quyet-dinh-hoi-dong"
+    SUBMISSION = "to-trinh"
+    MINUTES = "bien-ban"
+    BALLOT = "phieu-bau"
+    NOTICE = "thong-bao"
+    INVITATION = "giay-moi"
+    ACHIEVEMENT = "bao-cao"
+    YEAR_REPORT = "bao-cao-tong-ket"
+
+    @property
+    def label(self) -> str:
+        return _DOCUMENT_KINDS[self][0]
+
+    @property
+    def id_label(self) -> str:
+        """What --id names: "năm", "mã quyết định"…"""
+        return _DOCUMENT_KINDS[self][1]
+
+
+_DOCUMENT_KINDS = {
+    DocumentKind.PLAN: ("Kế hoạch thi đua, khen thưởng của năm", "năm"),
+    DocumentKind.MOVEMENT_PLAN: ("Kế hoạch phát động phong trào thi đua", "mã phong trào"),
+    DocumentKind.DECISION: ("Quyết định khen thưởng", "mã quyết định"),
+    DocumentKind.COUNCIL_DECISION: ("Quyết định kiện toàn Hội đồng TĐKT", "mã thành phần Hội đồng"),
+    DocumentKind.SUBMISSION: ("Tờ trình đề nghị khen thưởng", "mã tờ trình"),
+    DocumentKind.MINUTES: ("Biên bản họp Hội đồng TĐKT", "mã đợt xét"),
+    DocumentKind.BALLOT: ("Phiếu bầu", "mã đợt xét"),
+    DocumentKind.NOTICE: ("Thông báo công khai danh sách", "mã đợt xét"),
+    DocumentKind.INVITATION: ("Giấy mời họp Hội đồng TĐKT", "mã đợt xét"),
+    DocumentKind.ACHIEVEMENT: ("Báo cáo thành tích", "mã đề nghị"),
+    DocumentKind.YEAR_REPORT: ("Báo cáo tổng kết công tác thi đua, khen thưởng", "năm"),
+}
+
+
 class DecisionKind(_Labelled):
     AWARD = "khen_thuong"
     CORRECTION = "dinh_chinh"

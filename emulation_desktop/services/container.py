@@ -28,6 +28,9 @@ from emulation_desktop.services.reviews import ReviewService
 from emulation_desktop.services.rounds import RoundService
 from emulation_desktop.services.rules import RulesService
 from emulation_desktop.services.subjects import SubjectService
+from emulation_desktop.services.custom_templates import CustomTemplateService
+from emulation_desktop.services.documents import DocumentService, DocumentSources
+from emulation_desktop.services.text_blocks import TextBlockService
 from emulation_desktop.store.db import Database
 
 
@@ -58,6 +61,8 @@ class AppServices:
     council: CouncilService
     decisions: DecisionService
     doc_register: DocRegisterService
+    text_blocks: TextBlockService
+    documents: DocumentService
 
     @classmethod
     def build(cls, db: Database, data_dir: Path | None = None) -> AppServices:
@@ -65,7 +70,7 @@ class AppServices:
         profile, registry, rules = ProfileService(db), RegistryService(db), RulesService(db)
         eligibility = EligibilityService(db, rules)
         backup = BackupService(db, data_dir or db.path.parent, profile)
-        return cls(
+        parts = dict(
             profile=profile,
             overview=OverviewService(db),
             demo=DemoService(db),
@@ -89,4 +94,15 @@ class AppServices:
             council=CouncilService(db, rules),
             decisions=DecisionService(db, rules),
             doc_register=DocRegisterService(db),
+            text_blocks=TextBlockService(db, profile),
         )
+        sources = DocumentSources(
+            db=db, profile=profile, rules=rules, registry=registry,
+            movements=parts["movements"], evaluations=parts["evaluations"],
+            rounds=parts["rounds"], council=parts["council"], decisions=parts["decisions"],
+            eligibility=eligibility, overview=parts["overview"], models=parts["models"],
+            initiatives=parts["initiatives"], complaints=parts["complaints"],
+            text_blocks=parts["text_blocks"],
+        )  # fmt: skip
+        documents = DocumentService(sources, CustomTemplateService(db))
+        return cls(**parts, documents=documents)

@@ -168,7 +168,6 @@ def test_self_test_passes(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ("document", "ke-hoach", "--id", "1", "--out", "a.docx"),
         ("certificates", "--decision", "1", "--out", "a.pdf"),
         ("certificates", "--decision", "1", "--out", "a.pdf", "--mode", "overlay"),
     ],

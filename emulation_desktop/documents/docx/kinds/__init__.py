@@ -1,0 +1,1 @@
+"""One module per document kind, each over `builder.DocxBuilder`."""

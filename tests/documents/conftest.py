@@ -1,0 +1,39 @@
+"""Document tests read one demo commune built once per session (generating a document never
+writes to the database, and a test that needs to change data builds its own)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from emulation_desktop.services.container import AppServices
+    from emulation_desktop.store.db import open_database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    db = open_database(path)
+    try:
+        AppServices.build(db).demo.load()
+    finally:
+        db.dispose()
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo(demo_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """AppServices over a private copy of the demo database (one per test module)."""
+    from emulation_desktop.services.container import AppServices
+    from emulation_desktop.store.db import open_database
+
+    copy = tmp_path_factory.mktemp("demo-copy") / "demo.db"
+    shutil.copy2(demo_db_file, copy)
+    db = open_database(copy)
+    try:
+        yield AppServices.build(db, copy.parent)
+    finally:
+        db.dispose()

@@ -8,7 +8,8 @@ import importlib
 from emulation_desktop.domain.text_blocks import TextBlock
 
 _MODULES = (
-    "emulation_desktop.domain.plan_document",
+    "emulation_desktop.domain.plan_blocks",
+    "emulation_desktop.domain.council_documents",
     "emulation_desktop.domain.year_report_document",
 )
 

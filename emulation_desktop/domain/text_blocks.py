@@ -22,6 +22,9 @@ FIELD_LABELS = {
     "ubnd": "UBND xã Cát Thành",
     "tinh": "tên tỉnh/thành phố (Ninh Bình)",
     "chu_de": "chủ đề thi đua của năm",
+    "can_cu": "các căn cứ pháp lý đang có hiệu lực (mỗi căn cứ một dòng)",
+    "ky_niem": "các ngày kỷ niệm của năm (, kỷ niệm 70 năm …)",
+    "ten_ke_hoach": "tên kế hoạch (Kế hoạch tổ chức thực hiện … năm 2026)",
 }
 _FIELD = re.compile(r"\{([^{}]*)\}")
 

@@ -9,9 +9,11 @@ from emulation_desktop.services.advanced_models import AdvancedModelService
 from emulation_desktop.services.backup import BackupService
 from emulation_desktop.services.complaints import ComplaintService
 from emulation_desktop.services.council import CouncilService
+from emulation_desktop.services.custom_templates import CustomTemplateService
 from emulation_desktop.services.decisions import DecisionService
 from emulation_desktop.services.demo import DemoService
 from emulation_desktop.services.doc_register import DocRegisterService
+from emulation_desktop.services.documents import DocumentService, DocumentSources
 from emulation_desktop.services.eligibility import EligibilityService
 from emulation_desktop.services.evaluations import EvaluationService
 from emulation_desktop.services.export import ExportService
@@ -28,8 +30,6 @@ from emulation_desktop.services.reviews import ReviewService
 from emulation_desktop.services.rounds import RoundService
 from emulation_desktop.services.rules import RulesService
 from emulation_desktop.services.subjects import SubjectService
-from emulation_desktop.services.custom_templates import CustomTemplateService
-from emulation_desktop.services.documents import DocumentService, DocumentSources
 from emulation_desktop.services.text_blocks import TextBlockService
 from emulation_desktop.store.db import Database
 

@@ -70,7 +70,9 @@ class DocumentService:
         return [k for k in DocumentKind if k in self._kinds]
 
     def data(self, kind: DocumentKind, id_: int) -> Any:
-        return self._entry(kind).produce(self.sources, id_)
+        entry = self._entry(kind)
+        self._require_profile()
+        return entry.produce(self.sources, id_)
 
     def suggested_name(self, kind: DocumentKind, id_: int) -> str:
         """A file name the save dialog offers: "Quyết định khen thưởng 166-QĐ-UBND.docx"."""
@@ -82,12 +84,22 @@ class DocumentService:
         """Write the document to `out` (temp file, then renamed); bad input raises UserError
         and leaves `out` as it was."""
         entry = self._entry(kind)
+        self._require_profile()
         data = entry.produce(self.sources, id_)
         if self.custom is not None and self.custom.has(kind):
             return self.custom.render(kind, data, Path(out))
         builder = entry.build(data)
         builder.save(Path(out))
         return Path(out)
+
+    def _require_profile(self) -> None:
+        """Every document names the commune, its place and its chairman: without the profile a
+        document would print "XÃ" and an empty signature, so none is written."""
+        if self.sources.profile.get() is None:
+            raise UserError(
+                "Chưa có thông tin của xã (tên xã, tỉnh, địa danh, Chủ tịch UBND). Hãy nhập ở "
+                "Cài đặt → Thông tin đơn vị rồi tạo lại văn bản."
+            )
 
     def _entry(self, kind: DocumentKind) -> KindEntry:
         try:

@@ -229,3 +229,13 @@ def test_a_correcting_decision_lists_what_it_withdraws_then_the_replacement(
     names = [r[1] for r in rows[1:] if len(r) == 6 and r[0].isdigit()]
     assert names == ["Phạm Thị Hoa", "Đặng Văn Dũng"]
     assert rows[-1][1] == "Tổng cộng" and rows[-1][4] == "760.000"  # only the replacement is paid
+
+
+def test_without_the_commune_profile_no_document_is_written(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert context.services.profile.get() is None
+    out = tmp_path / "van-ban"
+    out.mkdir()
+    for kind in context.services.documents.kinds():
+        with pytest.raises(UserError, match="Chưa có thông tin của xã"):
+            context.services.documents.write(kind, 1, out / "x.docx")
+    assert list(out.iterdir()) == []

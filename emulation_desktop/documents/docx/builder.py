@@ -354,7 +354,7 @@ class DocxBuilder:
 
     @staticmethod
     def _run(p: Paragraph, text: str, size: float, *, bold: bool = False, italic: bool = False):  # type: ignore[no-untyped-def]
-        run = p.add_run(text)
+        run = p.add_run(ooxml.clean(text))
         run.font.size = Pt(size)
         run.font.bold = bold or None
         run.font.italic = italic or None

@@ -123,8 +123,12 @@ class NoticeInput:
 def validate_notice(data: NoticeInput, year: int) -> NoticeInput:
     clean = replace(data, document=nfc(data.document))
     errors: dict[str, str] = {}
-    if not 1 <= clean.days <= MAX_NOTICE_DAYS:
-        errors["days"] = f"Số ngày công khai phải từ 1 đến {MAX_NOTICE_DAYS} (thường là 10 ngày)."
+    if not NOTICE_DAYS <= clean.days <= MAX_NOTICE_DAYS:
+        # NĐ 86/2023: the list is public for at least 10 days; a province may ask for more.
+        errors["days"] = (
+            f"Thời gian công khai phải từ {NOTICE_DAYS} đến {MAX_NOTICE_DAYS} ngày "
+            f"(Nghị định 86/2023/NĐ-CP: ít nhất {NOTICE_DAYS} ngày)."
+        )
     if clean.start is not None and clean.start.year not in (year, year + 1):
         errors["start"] = f"Ngày bắt đầu công khai phải trong năm {year} hoặc đầu năm {year + 1}."
     if len(clean.document) > MAX_LINE:

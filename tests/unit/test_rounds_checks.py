@@ -114,8 +114,9 @@ def test_the_notice_runs_ten_days_counting_the_first_and_is_stored(context, roun
     assert (r.notice_end, r.notice_document) == (dt.date(2026, 12, 11), "Thông báo số 12/TB-UBND")
     before = _counts(context)
     with pytest.raises(ValidationError) as err:
-        rounds.set_notice(round_id, NoticeInput(dt.date(2020, 1, 1), 0))
+        rounds.set_notice(round_id, NoticeInput(dt.date(2020, 1, 1), 9))
     assert set(err.value.field_errors) == {"days", "start"}
+    assert "ít nhất 10 ngày" in err.value.field_errors["days"]
     plain = rounds.create(RoundInput(YEAR, RoundKind.YEAR_END))
     with pytest.raises(UserError, match="không công khai danh sách"):
         rounds.set_notice(plain, NoticeInput(dt.date(2026, 12, 2)))

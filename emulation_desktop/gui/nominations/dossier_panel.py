@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.nomination_dossier import DossierPaper
-from emulation_desktop.domain.nominations import MAX_NOTICE_DAYS, NoticeInput, notice_end
+from emulation_desktop.domain.nominations import (
+    MAX_NOTICE_DAYS,
+    NOTICE_DAYS,
+    NoticeInput,
+    notice_end,
+)
 from emulation_desktop.services.container import AppServices
 from emulation_desktop.services.rounds import NOTICE_STEPS, RoundWorkspace
 
@@ -78,7 +83,7 @@ class DossierPanel(QWidget):
         self.notice_start.setObjectName("notice_start")
         self.notice_days = QSpinBox()
         self.notice_days.setObjectName("notice_days")
-        self.notice_days.setRange(1, MAX_NOTICE_DAYS)
+        self.notice_days.setRange(NOTICE_DAYS, MAX_NOTICE_DAYS)
         self.notice_days.setSuffix(" ngày")
         self.notice_document = QLineEdit()
         self.notice_document.setObjectName("notice_document")

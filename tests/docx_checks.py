@@ -21,7 +21,10 @@ from docx.shared import Mm
 FONT = "Times New Roman"
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-NUMBER = re.compile(r"^Số: (\d{2,}/[A-ZĐ]+(-[A-ZĐ]+)+|\s+/[A-ZĐ]+(-[A-ZĐ]+)+)$")
+# Phụ lục III writes the tờ trình "TTr": a capital, then letters of either case.
+NUMBER = re.compile(
+    r"^Số: (\d{2,}/[A-ZĐ][A-Za-zĐ]*(-[A-ZĐ]+)+|\s+/[A-ZĐ][A-Za-zĐ]*(-[A-ZĐ]+)+)$"
+)
 DATE_LINE = re.compile(
     r"^[^\W\d_][\w ]*, ngày (0[1-9]|[12]\d|3[01]) tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$"
 )

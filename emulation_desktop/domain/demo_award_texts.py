@@ -215,8 +215,12 @@ def higher_summary(names: list[str], titles: bool, year: int) -> str:
     )
 
 
+_FORMS = ("Bằng khen", "Giấy khen", "Cờ thi đua", "Huân chương", "Huy chương")
+
+
 def proposal_summary(recipient: str, names: list[str], year: int) -> str:
-    joined = ", ".join(f"“{n}”" for n in names)
+    """Titles are quoted ("Chiến sĩ thi đua cơ sở"), forms of commendation are not."""
+    joined = ", ".join(n if n.startswith(_FORMS) else f"“{n}”" for n in names)
     return f"Về việc đề nghị {recipient} khen thưởng {joined} năm {year}"
 
 

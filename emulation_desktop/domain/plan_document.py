@@ -4,8 +4,8 @@ Mẫu 1.4), in the shape of the seed plan 21/KH-UBND of 2024: Căn cứ and "Th�
 phases and anniversaries); III. Tổ chức thực hiện (the phases' timeline); the closing sentence,
 Nơi nhận and the signature.
 
-The commune's own wording lives in the editable blocks of `plan_blocks`; everything else comes from the
-movements and the year plan. Every function here is pure: the services gather the data.
+The commune's own wording lives in the editable blocks of `plan_blocks`; everything else comes
+from the movements and the year plan. Every function here is pure: the services gather the data.
 """
 
 from __future__ import annotations

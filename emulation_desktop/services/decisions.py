@@ -57,7 +57,7 @@ from emulation_desktop.services.decision_lines import (
 )
 from emulation_desktop.services.doc_register import next_number
 from emulation_desktop.services.profile import ProfileService, export_heading
-from emulation_desktop.services.proposal_package import PackageWriter, SubmissionWriter
+from emulation_desktop.services.proposal_package import PackageWriter
 from emulation_desktop.services.proposals import ProposalService, default_recipient
 from emulation_desktop.services.registry_write import audit
 from emulation_desktop.services.rules import RulesService
@@ -252,11 +252,10 @@ class DecisionService:
         dest_dir: Path,
         attachments: Path,
         as_zip: bool = False,
-        write_submission: SubmissionWriter | None = None,
     ) -> Path:
-        """The folder (or zip) for the province; `write_submission` writes the tờ trình .docx
-        once the documents module provides it (until then the manifest says it is missing)."""
-        return self.package.export(proposal_id, dest_dir, attachments, as_zip, write_submission)
+        """The folder (or zip) for the province: the tờ trình (.docx), the list (.xlsx), the
+        dossier's files and a manifest with their SHA-256."""
+        return self.package.export(proposal_id, dest_dir, attachments, as_zip)
 
     def last_export_folder(self) -> str:
         return self.package.last_folder()

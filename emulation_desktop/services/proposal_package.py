@@ -1,7 +1,7 @@
 """The package of a proposal upward, for a USB stick: one folder (or zip) "Hồ sơ đề nghị khen
-thưởng <số>" holding the list (.xlsx), the round's dossier files, the tờ trình (.docx, once the
-documents module writes it: `write_submission`) and manifest.json naming every file with its
-SHA-256, so the province can check nothing was lost on the way.
+thưởng <số>" holding the tờ trình (.docx), the list (.xlsx), the round's dossier files and
+manifest.json naming every file with its SHA-256, so the province can check nothing was lost on
+the way (NĐ 152 Art. 33.12: Word files of the tờ trình and the list).
 
 Everything is built under a temporary name beside the target and renamed at the end: a full or
 pulled stick never leaves half a package under the real name.
@@ -17,13 +17,12 @@ import re
 import secrets
 import shutil
 import zipfile
-from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from sqlalchemy import or_, select
 
+from emulation_desktop.documents.docx.kinds import submission
 from emulation_desktop.domain.dates import day_text
-from emulation_desktop.domain.decision_documents import ProposalDocument
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.proposals import PACKAGE_FORMAT, ProposalDetail, package_name
 from emulation_desktop.services.profile import ProfileService, export_heading
@@ -34,7 +33,6 @@ from emulation_desktop.store.award_models import DossierItemRow, ProposalRow
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import AppStateRow
 
-SubmissionWriter = Callable[[ProposalDocument, Path], None]
 FOLDER_KEY = "proposal.export_folder"
 LIST_FILE = "Danh sách đề nghị khen thưởng.xlsx"
 PAPERS_DIR = "Hồ sơ kèm theo"
@@ -85,24 +83,24 @@ class PackageWriter:
         dest_dir: Path,
         attachments: Path,
         as_zip: bool = False,
-        write_submission: SubmissionWriter | None = None,
     ) -> Path:
         dest = Path(dest_dir)
         _check_destination(dest)
         detail = self._proposals.detail(proposal_id)
         papers = self._papers(detail, Path(attachments))
+        # Laid out before anything is written: a tờ trình without a signer stops the export
+        # with its message and leaves the stick untouched.
+        letter = submission.build(self._proposals.document(proposal_id))
         item = detail.item
         name = package_name(item.number, item.issued_on.year)
         tmp = dest / f".{name}.tmp-{secrets.token_hex(4)}"
         try:
             tmp.mkdir()
-            files = [self._write_list(detail, tmp)]
+            docx = tmp / f"Tờ trình {_safe(item.number)}.docx"
+            letter.save(docx)
+            files = [self._entry(tmp, docx, "to_trinh"), self._write_list(detail, tmp)]
             files += self._copy_papers(papers, tmp)
-            if write_submission is not None:
-                docx = tmp / f"Tờ trình {_safe(item.number)}.docx"
-                write_submission(self._proposals.document(proposal_id), docx)
-                files.append(self._entry(tmp, docx, "to_trinh"))
-            self._write_manifest(detail, tmp, files, write_submission is not None)
+            self._write_manifest(detail, tmp, files, docx.name)
             final = self._publish(tmp, dest, name, as_zip)
         except OSError as exc:
             shutil.rmtree(tmp, ignore_errors=True)
@@ -203,7 +201,7 @@ class PackageWriter:
         }
 
     def _write_manifest(
-        self, detail: ProposalDetail, tmp: Path, files: list[dict[str, object]], docx: bool
+        self, detail: ProposalDetail, tmp: Path, files: list[dict[str, object]], docx: str
     ) -> None:
         item = detail.item
         profile = ProfileService(self._db).get()
@@ -230,9 +228,7 @@ class PackageWriter:
                 for pl in detail.lines
             ],
             "files": files,
-            # The tờ trình .docx comes from the documents module; until it is given, the
-            # package says so rather than carry a stand-in.
-            "submission_docx": "included" if docx else "not_generated",
+            "submission_docx": docx,  # the tờ trình's path in the package (also in "files")
         }  # fmt: skip
         text = json.dumps(data, ensure_ascii=False, indent=2)
         (tmp / MANIFEST).write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ import hashlib
 import json
 import zipfile
 
+import docx
 import openpyxl
 import pytest
 from sqlalchemy import select
@@ -123,13 +124,13 @@ def test_the_package_holds_the_list_the_papers_and_a_manifest(context, tmp_path)
     assert manifest["format"] == 1 and manifest["proposal"]["number"] == "01/TTr-UBND"
     assert manifest["commune"] == {"name": "Xã Cát Thành", "province": "Ninh Bình"}
     assert [i["subject"] for i in manifest["items"]] == ["Phạm Thị Hoa", "Lê Văn Bình"]
-    assert manifest["submission_docx"] == "not_generated"
+    assert manifest["submission_docx"] == "Tờ trình 01-TTr-UBND.docx"
     paths = [f["path"] for f in manifest["files"]]
-    assert paths == ["Danh sách đề nghị khen thưởng.xlsx",
+    assert paths == ["Tờ trình 01-TTr-UBND.docx", "Danh sách đề nghị khen thưởng.xlsx",
                      "Hồ sơ kèm theo/01 - Báo cáo Lê Văn Bình.pdf"]  # fmt: skip
     for f in manifest["files"]:
         assert hashlib.sha256((folder / f["path"]).read_bytes()).hexdigest() == f["sha256"]
-    sheet = openpyxl.load_workbook(folder / paths[0]).active
+    sheet = openpyxl.load_workbook(folder / paths[1]).active
     rows = list(sheet.iter_rows(values_only=True))
     header = next(r for r in rows if r and r[0] == "STT")
     assert header[1] == "Họ và tên, tên tập thể, hộ gia đình"
@@ -143,19 +144,18 @@ def test_the_package_holds_the_list_the_papers_and_a_manifest(context, tmp_path)
         assert f"{folder.name}/manifest.json" in z.namelist()
 
 
-def test_the_submission_docx_is_written_only_by_the_documents_module(context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_package_holds_the_submission_as_a_word_document(context, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _c, _round_id, _ids, proposal_id = _proposed(context)
-    written = []
-
-    def writer(doc, path):  # type: ignore[no-untyped-def]
-        written.append(doc.header.number)
-        path.write_bytes(b"PK docx")
-
-    folder = context.services.decisions.export_package(proposal_id, tmp_path, tmp_path / "none",
-                                                       write_submission=writer)  # fmt: skip
+    folder = context.services.decisions.export_package(proposal_id, tmp_path, tmp_path / "none")
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    assert written == ["01/TTr-UBND"] and manifest["submission_docx"] == "included"
-    assert "Tờ trình 01-TTr-UBND.docx" in [f["path"] for f in manifest["files"]]
+    [entry] = [f for f in manifest["files"] if f["role"] == "to_trinh"]
+    assert entry["path"] == manifest["submission_docx"] == "Tờ trình 01-TTr-UBND.docx"
+    text = "\n".join(p.text for p in docx.Document(str(folder / entry["path"])).paragraphs)
+    assert "TỜ TRÌNH" in text and "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Ninh Bình" in text
+    assert "Phạm Thị Hoa" in "\n".join(
+        c.text for t in docx.Document(str(folder / entry["path"])).tables
+        for r in t.rows for c in r.cells
+    )  # fmt: skip
 
 
 def test_a_missing_or_read_only_destination_or_a_lost_paper_is_refused(  # type: ignore[no-untyped-def]

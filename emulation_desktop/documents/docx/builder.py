@@ -96,17 +96,27 @@ class DocxBuilder:
 
     def landscape(self) -> None:
         """A new landscape section (a wide list) continuing the page numbers."""
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
-        _page(section, landscape=True)
-        section.different_first_page_header_footer = False
+        _page(self._new_section(), landscape=True)
 
     def portrait(self) -> None:
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
-        _page(section, landscape=False)
-        section.different_first_page_header_footer = False
+        _page(self._new_section(), landscape=False)
 
     def page_break(self) -> None:
-        self.doc.add_section(WD_SECTION.NEW_PAGE).different_first_page_header_footer = False
+        self._new_section()
+
+    def _new_section(self):  # type: ignore[no-untyped-def]
+        """A section break. Word keeps it in an empty paragraph ending the page before; at full
+        line height that paragraph spills onto a blank page when the signature fills page 1,
+        so it is made 1 pt high."""
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.different_first_page_header_footer = False
+        carrier = self.doc.paragraphs[-1]
+        if carrier._p.pPr is not None and carrier._p.pPr.sectPr is not None:
+            pf = carrier.paragraph_format
+            pf.space_before = pf.space_after = Pt(0)
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            pf.line_spacing = Pt(1)
+        return section
 
     @property
     def text_width_mm(self) -> float:

@@ -3,26 +3,11 @@ in a `BLOCKS` tuple and this module collects them, in the order of the settings 
 
 from __future__ import annotations
 
-import importlib
-
+from emulation_desktop.domain import council_documents, plan_blocks, year_report_document
 from emulation_desktop.domain.text_blocks import TextBlock
 
-_MODULES = (
-    "emulation_desktop.domain.plan_blocks",
-    "emulation_desktop.domain.council_documents",
-    "emulation_desktop.domain.year_report_document",
+BLOCKS: tuple[TextBlock, ...] = (
+    *plan_blocks.BLOCKS,
+    *council_documents.BLOCKS,
+    *year_report_document.BLOCKS,
 )
-
-
-def _collect() -> tuple[TextBlock, ...]:
-    out: list[TextBlock] = []
-    for name in _MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:  # TEMPORARY while issue 7's kinds are written
-            continue
-        out.extend(module.BLOCKS)
-    return tuple(out)
-
-
-BLOCKS: tuple[TextBlock, ...] = _collect()

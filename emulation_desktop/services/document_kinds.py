@@ -1,9 +1,8 @@
-"""Which producer and which builder make each document kind. Each area registers its kinds in
-its own module (`document_kinds_<area>.register(service)`)."""
+"""Which producer and which builder make each document kind: the decision here, the others in
+their area's module (`document_kinds_<area>.register`)."""
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from emulation_desktop.domain.enums import DocumentKind
@@ -11,15 +10,14 @@ from emulation_desktop.domain.enums import DocumentKind
 if TYPE_CHECKING:
     from emulation_desktop.services.documents import DocumentService
 
-_AREAS = (
-    "emulation_desktop.services.document_kinds_plan",
-    "emulation_desktop.services.document_kinds_council",
-    "emulation_desktop.services.document_kinds_reports",
-)
-
 
 def register_all(service: DocumentService) -> None:
     from emulation_desktop.documents.docx.kinds import decision
+    from emulation_desktop.services import (
+        document_kinds_council,
+        document_kinds_plan,
+        document_kinds_reports,
+    )
     from emulation_desktop.services.documents import KindEntry, name_from_number
 
     service.register(
@@ -30,9 +28,7 @@ def register_all(service: DocumentService) -> None:
             name_from_number("Quyết định"),
         ),
     )
-    for name in _AREAS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError:  # TEMPORARY while issue 7's kinds are written
-            continue
-        module.register(service)
+    for area in (document_kinds_plan, document_kinds_council, document_kinds_reports):
+        area.register(service)
+    missing = [k.value for k in DocumentKind if k not in service.kinds()]
+    assert not missing, f"document kinds without a generator: {missing}"

@@ -61,3 +61,13 @@ def test_bad_text_is_refused_at_the_field_and_nothing_changes(blocks, text, mess
 def test_unknown_block(blocks) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(UserError, match="Không có đoạn"):
         blocks.save("khong.co", "x")
+
+
+def test_every_registered_block_has_a_valid_default_and_its_own_key() -> None:
+    from emulation_desktop.domain.text_blocks import FIELD_LABELS, check_block_text
+
+    blocks = text_blocks.all_blocks()
+    assert len({b.key for b in blocks}) == len(blocks) >= 20
+    for b in blocks:
+        assert check_block_text(b, b.default) == b.default, b.key
+        assert set(b.fields) <= set(FIELD_LABELS), b.key  # the editor can explain each field

@@ -115,6 +115,9 @@ FONT_SCALE: Setting[int] = Setting(
 USB_REMINDER_DAYS: Setting[int] = Setting(
     "sao_luu/nhac_sau_ngay", int, 7, "Nhắc sao lưu USB sau (ngày)", minimum=1, maximum=365
 )
+DOCUMENTS_FOLDER: Setting[str] = Setting(
+    "van_ban/thu_muc", str, "", "Thư mục lưu văn bản"
+)
 
 
 class Settings:

@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._services = services
         self._settings = settings
+        self.settings = settings  # tabs remember their folders in it (gui.documents)
         self._paths = paths
         self._tasks = tasks
         self.setObjectName("main_window")

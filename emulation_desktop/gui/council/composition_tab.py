@@ -14,9 +14,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QV
 
 from emulation_desktop.domain.council import Council
 from emulation_desktop.domain.dates import day_text
+from emulation_desktop.domain.enums import DocumentKind
 from emulation_desktop.services.container import AppServices
 
 from emulation_desktop.gui.council.council_dialog import ADD, EDIT, RENEW, CouncilDialog
+from emulation_desktop.gui.documents.button import DocumentButton, chosen_id
+from emulation_desktop.gui.documents.maker import DocumentMaker
 from emulation_desktop.gui.messages import confirm, show_error, show_info
 from emulation_desktop.gui.pages.tabbed import SectionTab
 from emulation_desktop.gui.registry.registry_page import ask_save_path
@@ -68,8 +71,12 @@ class CompositionTab(SectionTab):
         self.edit_button = button("Sửa", self.edit, "edit_button")
         self.delete_button = button("Xóa", self.delete, "delete_button")
         self.export_button = button("Xuất Excel…", self.export, "export_button")
+        self.documents = DocumentButton(DocumentMaker(self, services, tasks), "Văn bản…")
+        self.documents.add("Quyết định kiện toàn…", DocumentKind.COUNCIL_DECISION,
+                           chosen_id(self.current), "council_document")  # fmt: skip
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.renew_button, self.edit_button, self.delete_button):
+        for b in (self.add_button, self.renew_button, self.edit_button, self.delete_button,
+                  self.documents):  # fmt: skip
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -157,6 +164,7 @@ class CompositionTab(SectionTab):
         for b in (self.renew_button, self.edit_button, self.export_button):
             b.setEnabled(c is not None)  # Sửa: also not for a locked one, below
         self.delete_button.setEnabled(c is not None and not c.meetings)
+        self.documents.refresh()
         self.export_button.setVisible(bool(self.items))
         if c is None:
             self.members.fill([])

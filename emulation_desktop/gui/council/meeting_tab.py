@@ -32,6 +32,7 @@ from emulation_desktop.domain.council_meeting import (
     tally,
 )
 from emulation_desktop.domain.council_votes import TallyResult
+from emulation_desktop.domain.enums import DocumentKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.services.container import AppServices
 
@@ -44,6 +45,8 @@ from emulation_desktop.gui.council.meeting_form import MeetingForm
 from emulation_desktop.gui.council.meeting_text import banner_text, summary_html, thresholds_html
 from emulation_desktop.gui.council.tally_model import TallyModel
 from emulation_desktop.gui.council.tally_view import TALLY_HINT, TallyTable
+from emulation_desktop.gui.documents.button import DocumentButton
+from emulation_desktop.gui.documents.maker import DocumentMaker
 from emulation_desktop.gui.evaluations.unsaved import UnsavedGuard
 from emulation_desktop.gui.messages import show_error
 from emulation_desktop.gui.pages.tabbed import SectionTab
@@ -154,6 +157,14 @@ class MeetingTab(SectionTab, UnsavedGuard, MeetingActions):
         top = QHBoxLayout()
         top.addWidget(QLabel("Đợt xét:"))
         top.addWidget(self.rounds, 1)
+        self.documents = DocumentButton(DocumentMaker(self, services, tasks))
+        for text, kind, name in (
+            ("Giấy mời họp…", DocumentKind.INVITATION, "invitation_document"),
+            ("Phiếu bầu…", DocumentKind.BALLOT, "ballot_document"),
+            ("Biên bản…", DocumentKind.MINUTES, "minutes_document"),
+        ):
+            self.documents.add(text, kind, lambda: self._shown_round, name)
+        top.addWidget(self.documents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 4, 4)
         layout.addLayout(top)
@@ -258,6 +269,7 @@ class MeetingTab(SectionTab, UnsavedGuard, MeetingActions):
         self.rounds.setEnabled(bool(rounds))
         if not rounds:
             self.sheet, self._shown_round = None, None
+            self.documents.refresh()
             self.empty.setText(
                 f"Chưa có đợt xét nào đã trình Hội đồng trong năm {self.year}. Lập danh sách và "
                 "bấm «Trình Hội đồng» ở mục Đề nghị khen thưởng."
@@ -299,6 +311,7 @@ class MeetingTab(SectionTab, UnsavedGuard, MeetingActions):
         self.table.go_to(row if same and row >= 0 else 0)
         self._recompute()
         self.table.columns.refit()  # the results' texts are known only now
+        self.documents.refresh()
 
     def _day_changed(self) -> None:
         day, sheet = self.form.held_on.date(), self.sheet

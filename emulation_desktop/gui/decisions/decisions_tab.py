@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.decisions import DecisionDetail, DecisionItem
-from emulation_desktop.domain.enums import DecisionKind
+from emulation_desktop.domain.enums import DecisionKind, DocumentKind
 from emulation_desktop.domain.text import fold, nfc, thousands
 from emulation_desktop.services.container import AppServices
 
@@ -18,6 +18,8 @@ from emulation_desktop.gui.decisions.correction_dialog import CorrectionDialog
 from emulation_desktop.gui.decisions.decision_html import decision_html
 from emulation_desktop.gui.decisions.fields import list_above_detail
 from emulation_desktop.gui.decisions.issue_dialog import IssueDialog
+from emulation_desktop.gui.documents.button import DocumentButton
+from emulation_desktop.gui.documents.maker import DocumentMaker
 from emulation_desktop.gui.evaluations.record_tab import RecordTab
 from emulation_desktop.gui.messages import confirm, show_error, show_info
 from emulation_desktop.gui.tasks import TaskRunner
@@ -64,6 +66,10 @@ class DecisionsTab(RecordTab[DecisionItem]):
                                      "Đánh dấu đợt xét của quyết định này đã trao khen thưởng "
                                      "(sau buổi lễ)")  # fmt: skip
         self.buttons.insertWidget(2, self.awarded_button)
+        self.documents = DocumentButton(DocumentMaker(self, services, tasks), "Văn bản…")
+        self.documents.add("Tạo văn bản Quyết định…", DocumentKind.DECISION, self._own_id,
+                           "decision_document")  # fmt: skip
+        self.buttons.insertWidget(3, self.documents)
         self.export_button.setToolTip("Xuất danh sách khen thưởng của quyết định đang chọn")
         self.empty_button.setText("Ra quyết định…")
         self._details: dict[int, DecisionDetail] = {}
@@ -114,6 +120,12 @@ class DecisionsTab(RecordTab[DecisionItem]):
         self.edit_button.setEnabled(own)
         self.awarded_button.setEnabled(own)
         self.export_button.setEnabled(item is not None)
+        self.documents.refresh()
+
+    def _own_id(self) -> int | None:
+        """The decision the commune issued (a higher level's is only recorded here)."""
+        item = self.current()
+        return item.id if item is not None and item.kind is not DecisionKind.HIGHER else None
 
     # Actions ----------------------------------------------------------------------------------
 

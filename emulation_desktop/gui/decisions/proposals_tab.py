@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from emulation_desktop.domain.dates import day_text
-from emulation_desktop.domain.enums import ProposalStatus
+from emulation_desktop.domain.enums import DocumentKind, ProposalStatus
 from emulation_desktop.domain.proposals import ProposalDetail, ProposalItem
 from emulation_desktop.domain.text import fold, nfc
 from emulation_desktop.services.container import AppServices
@@ -21,6 +21,8 @@ from emulation_desktop.gui.decisions.proposal_dialogs import (
     ProposalDialog,
     SentDialog,
 )
+from emulation_desktop.gui.documents.button import DocumentButton, chosen_id
+from emulation_desktop.gui.documents.maker import DocumentMaker
 from emulation_desktop.gui.evaluations.record_tab import RecordTab
 from emulation_desktop.gui.messages import show_info
 from emulation_desktop.gui.tasks import TaskRunner
@@ -63,6 +65,10 @@ class ProposalsTab(RecordTab[ProposalItem]):
                                     "Ghi quyết định khen thưởng của cấp trên")  # fmt: skip
         self.buttons.insertWidget(2, self.sent_button)
         self.buttons.insertWidget(3, self.answer_button)
+        self.documents = DocumentButton(DocumentMaker(self, services, tasks), "Văn bản…")
+        self.documents.add("Tạo Tờ trình…", DocumentKind.SUBMISSION, chosen_id(self.current),
+                           "submission_document")  # fmt: skip
+        self.buttons.insertWidget(4, self.documents)
         self.empty_button.setText("Lập tờ trình…")
         self._details: dict[int, ProposalDetail] = {}
         list_above_detail(self.stack)
@@ -101,6 +107,7 @@ class ProposalsTab(RecordTab[ProposalItem]):
         open_ = item is not None and item.status is not ProposalStatus.ANSWERED
         self.sent_button.setEnabled(open_ and item.status is ProposalStatus.DRAFT)  # type: ignore[union-attr]
         self.answer_button.setEnabled(open_)
+        self.documents.refresh()
 
     # Actions ----------------------------------------------------------------------------------
 

@@ -20,10 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from emulation_desktop.domain.enums import DocumentKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.movements import MovementItem, YearPlan
 from emulation_desktop.services.container import AppServices
 
+from emulation_desktop.gui.documents.button import DocumentButton, chosen_id
+from emulation_desktop.gui.documents.maker import DocumentMaker
 from emulation_desktop.gui.messages import confirm, show_error, show_info
 from emulation_desktop.gui.movements.movement_dialog import MovementDialog
 from emulation_desktop.gui.movements.movement_html import movement_html
@@ -88,9 +91,16 @@ class MovementsTab(SectionTab):
         self.copy_all_action = menu_action(copy_menu, "", self.copy_all_to_next, "copy_all")
         self.copy_button.setMenu(copy_menu)
         add = button("Thêm mới", self.add, "add_movement", "Thêm một phong trào thi đua (Ctrl+N)")
+        self.documents = DocumentButton(DocumentMaker(self, services, tasks))
+        self.plan_document = self.documents.add("", DocumentKind.PLAN, lambda: self.year,
+                                                "plan_document")  # fmt: skip
+        self.report_document = self.documents.add("", DocumentKind.YEAR_REPORT, lambda: self.year,
+                                                  "year_report_document")  # fmt: skip
+        self.documents.add("Kế hoạch phong trào đang chọn…", DocumentKind.MOVEMENT_PLAN,
+                           chosen_id(self.current), "movement_plan_document")  # fmt: skip
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
-        for b in (add, self.edit_button, self.delete_button, self.copy_button):
+        for b in (add, self.edit_button, self.delete_button, self.copy_button, self.documents):
             buttons.addWidget(b)
         buttons.addStretch(1)
 
@@ -146,6 +156,8 @@ class MovementsTab(SectionTab):
         self.copy_one_action.setText(f"Phong trào đang chọn sang năm {y + 1}")
         self.copy_all_action.setText(f"Tất cả phong trào năm {y} sang năm {y + 1}")
         self.copy_previous_button.setText(f"Sao chép từ năm {y - 1}")
+        self.plan_document.setText(f"Kế hoạch thi đua, khen thưởng năm {y}…")
+        self.report_document.setText(f"Báo cáo tổng kết năm {y}…")
         self.copy_previous_button.setVisible(self._previous_count > 0)
         self.empty_label.setText(
             f"Chưa có phong trào nào trong năm {y}. Thêm phong trào mới hoặc sao chép từ năm "
@@ -171,6 +183,7 @@ class MovementsTab(SectionTab):
         for w in (self.edit_button, self.delete_button, self.copy_one_action):
             w.setEnabled(movement is not None)
         self.copy_button.setEnabled(bool(self.model.items))
+        self.documents.refresh()
         if movement is None:
             text = self.search.text().strip()
             self.detail.show_empty(f"Không có phong trào nào khớp với «{text}»." if text else None)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from emulation_desktop.domain.enums import RoundStatus
+from emulation_desktop.domain.enums import DocumentKind, RoundStatus
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.nomination_steps import next_step
 from emulation_desktop.domain.nominations import RoundItem, notice_state
@@ -36,6 +36,8 @@ from emulation_desktop.domain.text import thousands
 from emulation_desktop.services.container import AppServices
 from emulation_desktop.services.rounds import RoundWorkspace
 
+from emulation_desktop.gui.documents.button import DocumentButton, chosen_id
+from emulation_desktop.gui.documents.maker import DocumentMaker
 from emulation_desktop.gui.messages import confirm, show_error
 from emulation_desktop.gui.nominations.dossier_panel import DossierPanel
 from emulation_desktop.gui.nominations.items_panel import ItemsPanel
@@ -92,12 +94,19 @@ class RoundsTab(SectionTab):
         step_row.addWidget(self.next_label, 1)
         step_row.addWidget(self.submit_button)
         step_row.addWidget(self.back_button)
+        self.documents = DocumentButton(DocumentMaker(self, services, tasks))
+        step_row.addWidget(self.documents)
         self.notice_label = QLabel()
         self.notice_label.setObjectName("notice_warning")
         self.notice_label.setWordWrap(True)
 
         self.items = ItemsPanel(services, tasks)
         self.items.changed.connect(self._written)
+        self.documents.add("Thông báo công khai…", DocumentKind.NOTICE, self.round_id,
+                           "notice_document")  # fmt: skip
+        self.documents.add("Báo cáo thành tích (đề nghị đang chọn)…", DocumentKind.ACHIEVEMENT,
+                           chosen_id(self.items.current), "achievement_document")  # fmt: skip
+        self.items.panel.current_changed.connect(self.documents.refresh)
         self.dossier = DossierPanel(services, tasks)
         self.dossier.changed.connect(lambda: self._written(None))
         self.rounds_table = _rounds_table()
@@ -211,6 +220,7 @@ class RoundsTab(SectionTab):
         self.edit_round_button.setEnabled(r is not None and r.editable)
         self.delete_round_button.setEnabled(r is not None and r.editable and not r.has_meeting)
         self.notice_label.setVisible(False)
+        self.documents.refresh()
         if r is None:
             return
         self.steps.show_round(r, self._today())

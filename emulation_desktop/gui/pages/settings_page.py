@@ -1,4 +1,5 @@
-"""Cài đặt: the commune profile, interface text size and the backup reminder."""
+"""Cài đặt: the commune profile, interface text size, the backup reminder and the wording and
+forms of the documents."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from emulation_desktop.settings import FONT_SCALE, USB_REMINDER_DAYS, Settings
 
 from emulation_desktop.gui.dialogs.setup_dialog import SetupDialog
 from emulation_desktop.gui.pages.base import Action, SectionPage, heading, paragraph
+from emulation_desktop.gui.pages.documents_settings import DocumentsSettings
 from emulation_desktop.gui.rules.rules_dialog import RulesDialog
 from emulation_desktop.gui.sections import Section
 from emulation_desktop.gui.tasks import TaskRunner
@@ -101,6 +103,9 @@ class SettingsPage(SectionPage):
         rules_layout.addLayout(row)
         layout.addWidget(rules_box)
 
+        self.documents = DocumentsSettings(services, tasks, settings)
+        layout.addWidget(self.documents)
+
         ui_box = QGroupBox("Giao diện và nhắc việc")
         form = QFormLayout(ui_box)
         self.font_scale_spin = QSpinBox()
@@ -149,6 +154,7 @@ class SettingsPage(SectionPage):
 
     def refresh(self) -> None:
         self._tasks.submit(self._services.profile.get, self._show_profile, parent=self)
+        self.documents.load()
 
     def _show_profile(self, profile: CommuneProfile | None) -> None:
         self._profile = profile

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from emulation_desktop.domain.enums import DocumentKind
 from emulation_desktop.services.advanced_models import AdvancedModelService
 from emulation_desktop.services.backup import BackupService
 from emulation_desktop.services.complaints import ComplaintService
@@ -105,4 +106,7 @@ class AppServices:
             text_blocks=parts["text_blocks"],
         )  # fmt: skip
         documents = DocumentService(sources, CustomTemplateService(db))
+        parts["decisions"].package.write_submission = lambda proposal_id, out: documents.write(
+            DocumentKind.SUBMISSION, proposal_id, out
+        )
         return cls(**parts, documents=documents)

@@ -17,6 +17,7 @@ import re
 import secrets
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 from sqlalchemy import or_, select
@@ -71,6 +72,9 @@ class PackageWriter:
     def __init__(self, db: Database, proposals: ProposalService) -> None:
         self._db = db
         self._proposals = proposals
+        # Set by the container to DocumentService's writer, so a commune's own Word form of
+        # the tờ trình is used in the package too; None: the built-in layout.
+        self.write_submission: Callable[[int, Path], object] | None = None
 
     def last_folder(self) -> str:
         with self._db.session_scope() as s:
@@ -97,7 +101,10 @@ class PackageWriter:
         try:
             tmp.mkdir()
             docx = tmp / f"Tờ trình {_safe(item.number)}.docx"
-            letter.save(docx)
+            if self.write_submission is None:
+                letter.save(docx)
+            else:
+                self.write_submission(proposal_id, docx)
             files = [self._entry(tmp, docx, "to_trinh"), self._write_list(detail, tmp)]
             files += self._copy_papers(papers, tmp)
             self._write_manifest(detail, tmp, files, docx.name)

@@ -224,3 +224,18 @@ def test_sent_then_answered_by_the_province(context) -> None:  # type: ignore[no
                                                        "Chủ tịch UBND tỉnh", ()))  # fmt: skip
     assert context.services.money.fund_year(2027).total == 0  # paid by the province
     assert DAY.year == 2026
+
+
+def test_the_package_uses_the_communes_own_form_of_the_submission(context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from emulation_desktop.domain.enums import DocumentKind
+
+    _c, _round_id, _ids, proposal_id = _proposed(context)
+    form = docx.Document()
+    form.add_paragraph("TỜ TRÌNH THEO MẪU CỦA TỈNH số {{ so }}")
+    form.save(str(tmp_path / "mau.docx"))
+    context.services.documents.custom.add(DocumentKind.SUBMISSION, tmp_path / "mau.docx")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    folder = context.services.decisions.export_package(proposal_id, usb, tmp_path / "none")
+    letter = docx.Document(str(folder / "Tờ trình 01-TTr-UBND.docx"))
+    assert [p.text for p in letter.paragraphs] == ["TỜ TRÌNH THEO MẪU CỦA TỈNH số 01/TTr-UBND"]

@@ -331,9 +331,12 @@ def _cmd_self_test(args: argparse.Namespace) -> int:
 def _cmd_document(args: argparse.Namespace) -> int:
     from emulation_desktop import app
 
+    if args.db is not None and not Path(args.db).exists():
+        raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu «{args.db}».")
+    kind = DocumentKind(args.kind)
     with app.open_context(args.db) as ctx:
-        out = ctx.services.documents.write(DocumentKind(args.kind), args.id, args.out)
-    print(f"Đã tạo {DocumentKind(args.kind).label.lower()}: {out}")
+        out = ctx.services.documents.write(kind, args.id, args.out)
+    print(f"Đã tạo {kind.label[:1].lower()}{kind.label[1:]}: {out}")
     return EXIT_OK
 
 

@@ -179,7 +179,7 @@ def _heading(line: DecisionLine, own: bool) -> str:
 
 def _row(number: int, line: DecisionLine) -> ListRow:
     return ListRow(
-        number, line.subject.kind, line.subject.name, line.subject.place, line.award_name,
+        number, line.subject.kind, line.subject.name, line.subject.document_place, line.award_name,
         line.achievement, None if line.amount is None else line.paid, line.register_number,
     )  # fmt: skip
 

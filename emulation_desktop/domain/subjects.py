@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from emulation_desktop.domain.enums import SubjectKind
-from emulation_desktop.domain.text import name_sort_key, text_sort_text
+from emulation_desktop.domain.text import fold, name_sort_key, text_sort_text
 
 SubjectKey = tuple[SubjectKind, int]
 
@@ -20,10 +20,24 @@ class SubjectRef:
     name: str
     place: str = ""
     active: bool = True
+    # A person's chức vụ: documents print "Giáo viên, Trường THCS …"; not part of identity.
+    position: str = field(default="", compare=False)
 
     @property
     def key(self) -> SubjectKey:
         return (self.kind, self.id)
+
+    @property
+    def document_place(self) -> str:
+        """The "Chức vụ, đơn vị / Địa chỉ" column of a list: position and unit of a person, the
+        unit of a household, nothing for a collective (its name says what it is)."""
+        if self.kind is SubjectKind.UNIT:
+            return ""
+        if self.kind is SubjectKind.PERSON and self.position:
+            if not self.place or fold(self.place) in fold(self.position):
+                return self.position  # "Chủ tịch Hội Nông dân" already names the unit
+            return f"{self.position}, {self.place}"
+        return self.place
 
     @property
     def label(self) -> str:

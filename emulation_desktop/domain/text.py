@@ -8,6 +8,7 @@ import unicodedata
 from emulation_desktop.domain.money_words import money_in_words
 
 __all__ = [
+    "closed",
     "date_line",
     "fold",
     "money_in_words",
@@ -179,6 +180,14 @@ def date_line(place: str, day: dt.date) -> str:
     """
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"{nfc(place)}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def closed(text: str) -> str:
+    """The last paragraph of a document ends with "./." (NĐ 30), exactly once."""
+    text = text.rstrip()
+    if text.endswith("./."):
+        return text
+    return text + ("/." if text.endswith(".") else "./.")
 
 
 def thousands(n: int) -> str:

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from emulation_desktop.domain.enums import DocumentKind
-from emulation_desktop.domain.errors import UserError
+from emulation_desktop.domain.errors import UserError, ValidationError
+from emulation_desktop.domain.profile import validate_profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,20 +87,27 @@ class DocumentService:
         entry = self._entry(kind)
         self._require_profile()
         data = entry.produce(self.sources, id_)
+        # Laid out even for a commune's own form: the checks live in the layout (a signer, a
+        # list that is not empty), and a Word form must not skip them.
+        builder = entry.build(data)
         if self.custom is not None and self.custom.has(kind):
             return self.custom.render(kind, data, Path(out))
-        builder = entry.build(data)
         builder.save(Path(out))
         return Path(out)
 
     def _require_profile(self) -> None:
         """Every document names the commune, its place and its chairman: without the profile a
         document would print "XÃ" and an empty signature, so none is written."""
-        if self.sources.profile.get() is None:
+        profile = self.sources.profile.get()
+        try:
+            if profile is None:
+                raise ValidationError({"name": "missing"})
+            validate_profile(profile)
+        except ValidationError:
             raise UserError(
-                "Chưa có thông tin của xã (tên xã, tỉnh, địa danh, Chủ tịch UBND). Hãy nhập ở "
-                "Cài đặt → Thông tin đơn vị rồi tạo lại văn bản."
-            )
+                "Thông tin của xã chưa đủ (tên xã, tỉnh, địa danh, Chủ tịch UBND, công chức phụ "
+                "trách). Hãy nhập ở Cài đặt → Thông tin xã rồi tạo lại văn bản."
+            ) from None
 
     def _entry(self, kind: DocumentKind) -> KindEntry:
         try:

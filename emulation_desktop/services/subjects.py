@@ -69,12 +69,15 @@ def subject_refs(s: Session, keys: Iterable[SubjectKey]) -> dict[SubjectKey, Sub
         wanted[kind].add(id_)
     out: dict[SubjectKey, SubjectRef] = {}
     if ids := wanted.get(SubjectKind.PERSON):
-        for pid, name, unit, active in s.execute(
-            select(PersonRow.id, PersonRow.full_name, UnitRow.name, PersonRow.active)
+        for pid, name, unit, active, position in s.execute(
+            select(PersonRow.id, PersonRow.full_name, UnitRow.name, PersonRow.active,
+                   PersonRow.position)
             .join(UnitRow, UnitRow.id == PersonRow.unit_id)
             .where(PersonRow.id.in_(ids))
-        ):
-            out[(SubjectKind.PERSON, pid)] = SubjectRef(SubjectKind.PERSON, pid, name, unit, active)
+        ):  # fmt: skip
+            out[(SubjectKind.PERSON, pid)] = SubjectRef(
+                SubjectKind.PERSON, pid, name, unit, active, position
+            )
     if ids := wanted.get(SubjectKind.UNIT):
         for uid, name, kind, active in s.execute(
             select(UnitRow.id, UnitRow.name, UnitRow.kind, UnitRow.active).where(

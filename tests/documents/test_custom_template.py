@@ -90,3 +90,24 @@ def test_only_docx_files(demo, tmp_path: Path) -> None:  # type: ignore[no-untyp
     path.write_bytes(b"x")
     with pytest.raises(UserError, match=r"\.docx"):
         demo.documents.custom.add(QD, path)
+
+
+def test_a_form_keeps_the_checks_and_names_a_misspelt_field(demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    did = _ldtt(demo)
+    custom = demo.documents.custom
+    custom.add(QD, _form(tmp_path / "sai.docx", "{{ doc.authoritee }}", table=False))
+    entry = demo.documents._kinds[QD]
+    try:
+        with pytest.raises(UserError, match="authoritee"):
+            demo.documents.write(QD, did, tmp_path / "qd.docx")
+        data = demo.decisions.decision_list(did)
+        unsigned = dataclasses.replace(data, signature=dataclasses.replace(data.signature, name=""))
+        demo.documents._kinds[QD] = dataclasses.replace(entry, produce=lambda _s, _i: unsigned)
+        with pytest.raises(UserError, match="người ký"):
+            demo.documents.write(QD, did, tmp_path / "qd.docx")
+    finally:
+        demo.documents._kinds[QD] = entry
+        custom.remove(QD)
+    assert not (tmp_path / "qd.docx").exists()

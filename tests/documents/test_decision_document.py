@@ -196,6 +196,10 @@ def test_command_line_writes_the_same_document(demo_db_file: Path, ldtt, tmp_pat
                   "--db", demo_db_file, data_dir=tmp_path / "data")  # fmt: skip
     assert bad.returncode == 1 and bad.stderr.startswith("Lỗi: ")
     assert not (tmp_path / "x.docx").exists()
+    nowhere = run_cli("document", "quyet-dinh", "--id", "1", "--out", tmp_path / "x.docx",
+                      "--db", tmp_path / "khong-co.db", data_dir=tmp_path / "data")  # fmt: skip
+    assert nowhere.returncode == 1 and "Không tìm thấy tệp cơ sở dữ liệu" in nowhere.stderr
+    assert not (tmp_path / "khong-co.db").exists()  # a mistyped path creates no database
 
 
 def test_rendered_pages_for_a_person_to_look_at(ldtt, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -236,6 +240,6 @@ def test_without_the_commune_profile_no_document_is_written(context, tmp_path: P
     out = tmp_path / "van-ban"
     out.mkdir()
     for kind in context.services.documents.kinds():
-        with pytest.raises(UserError, match="Chưa có thông tin của xã"):
+        with pytest.raises(UserError, match="Thông tin của xã chưa đủ"):
             context.services.documents.write(kind, 1, out / "x.docx")
     assert list(out.iterdir()) == []

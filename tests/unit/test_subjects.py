@@ -123,3 +123,17 @@ def test_lists_put_collectives_then_people_then_households_by_the_heads_name() -
     refs[0] = SubjectRef(SubjectKind.HOUSEHOLD, 1, "Hộ bà Nguyễn Văn An")
     names = [r.name for r in sorted(refs, key=subject_sort_key)]
     assert names[2:] == ["Hộ ông Lê Văn An", "Hộ bà Nguyễn Văn An"]
+
+
+def test_the_place_a_document_list_prints() -> None:
+    from emulation_desktop.domain.subjects import SubjectRef
+
+    P, U, H = SubjectKind.PERSON, SubjectKind.UNIT, SubjectKind.HOUSEHOLD
+    assert SubjectRef(P, 1, "Lê Văn An", "Trường THCS Cát Thành", position="Giáo viên"
+                      ).document_place == "Giáo viên, Trường THCS Cát Thành"  # fmt: skip
+    assert SubjectRef(P, 1, "Lê Thị Bích", "Hội Nông dân", position="Chủ tịch Hội nông dân"
+                      ).document_place == "Chủ tịch Hội nông dân"  # fmt: skip
+    assert SubjectRef(P, 1, "Lê Văn An", "Thôn Đông").document_place == "Thôn Đông"
+    assert SubjectRef(U, 2, "Thôn Đông", "Thôn, tổ dân phố").document_place == ""
+    assert SubjectRef(H, 3, "Hộ ông Lê Văn An", "Thôn Đông").document_place == "Thôn Đông"
+    assert SubjectRef(P, 1, "A B", "X", position="Y") == SubjectRef(P, 1, "A B", "X")

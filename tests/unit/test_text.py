@@ -168,3 +168,11 @@ def test_date_line_normalises_the_place_name() -> None:
 )
 def test_thousands_groups_with_dots(n: int, expected: str) -> None:
     assert thousands(n) == expected
+
+
+def test_closed_ends_a_document_once() -> None:
+    from emulation_desktop.domain.text import closed
+
+    assert closed("thi hành Quyết định này.") == "thi hành Quyết định này./."
+    assert closed("thi hành Quyết định này") == "thi hành Quyết định này./."
+    assert closed("thi hành Quyết định này./. ") == "thi hành Quyết định này./."

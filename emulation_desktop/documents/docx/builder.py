@@ -304,6 +304,7 @@ class DocxBuilder:
     def closing(self, recipients: Sequence[str], signer: Signer) -> None:
         """Nơi nhận bottom left (12 pt bold italic label, 11 pt items) and the signature block
         right, on one row so they share the page."""
+        self._keep_last_with_next()
         table = self._layout_table((TEXT_W * 0.47, TEXT_W * 0.53), rows=1, keep=True)
         left, right = table.rows[0].cells
         if recipients:
@@ -314,10 +315,21 @@ class DocxBuilder:
 
     def signatures(self, left: Signer, right: Signer) -> None:
         """Two signatures side by side: a biên bản (Thư ký left, Chủ tọa right)."""
+        self._keep_last_with_next()
         table = self._layout_table((TEXT_W / 2, TEXT_W / 2), rows=1, keep=True)
         a, b = table.rows[0].cells
         self._signature(a, left)
         self._signature(b, right)
+
+    def _keep_last_with_next(self, count: int = 2) -> None:
+        """A signature never stands alone at the top of a page: the last paragraphs before it
+        (the closing sentence, a spacer) move with it."""
+        body = self.doc.element.body
+        last = list(body.iterchildren(qn("w:p"), qn("w:tbl")))[-count:]
+        for el in reversed(last):
+            if el.tag != qn("w:p"):
+                break
+            ooxml.keep_with_next(el.get_or_add_pPr())
 
     def _signature(self, cell: _Cell, signer: Signer) -> None:
         first = True

@@ -63,7 +63,10 @@ def render(data_bytes: bytes, data: Any, out: Path) -> Path:
     try:
         tpl.render(context(data), jinja_env=_environment(), autoescape=True)
     except Exception as exc:
-        raise UserError(f"Không điền được mẫu riêng của xã ({_short(exc)}).") from exc
+        raise UserError(
+            f"Không điền được mẫu riêng của xã: {_short(exc)}. Hãy sửa tên trường trong tệp mẫu "
+            "(xem docs/mau-van-ban.md) hoặc bỏ mẫu riêng."
+        ) from exc
     return save_docx(tpl.docx, out)
 
 
@@ -75,7 +78,8 @@ def _environment():  # type: ignore[no-untyped-def]
     from emulation_desktop.domain.dates import day_text
     from emulation_desktop.domain.text import thousands
 
-    env = jinja2.Environment(autoescape=True)
+    # A misspelt field ({{ doc.authoritee }}) is an error naming it, never a silent blank.
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     env.filters["tien"] = lambda v: thousands(int(v)) if v not in (None, "") else ""
     env.filters["ngay"] = lambda v: day_text(v) if v else ""
     return env

@@ -99,7 +99,9 @@ def page_field(paragraph_el: etree._Element, size_half_points: int) -> None:
 
 
 def keep_with_next(p_pr: etree._Element) -> None:
-    p_pr.insert(0, OxmlElement("w:keepNext"))
+    if p_pr.find(qn("w:keepNext")) is None:
+        style = p_pr.find(qn("w:pStyle"))
+        p_pr.insert(1 if style is not None else 0, OxmlElement("w:keepNext"))
 
 
 def repeat_header(tr: etree._Element) -> None:

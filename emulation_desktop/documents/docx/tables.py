@@ -20,6 +20,9 @@ from lxml import etree
 from emulation_desktop.documents.docx import ooxml
 
 _TWIPS_PER_MM = 1440 / 25.4
+# A row is kept on one page unless its text could be taller than a page: Word clips such a
+# row at the page's foot instead of moving it (a 2,000-character achievement).
+SPLIT_ABOVE = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +78,8 @@ class _RowMaker:
 
     def row(self, values: Sequence[str], aligns: Sequence[str], *, bold: bool) -> etree._Element:
         tr = OxmlElement("w:tr")
-        ooxml.cant_split(tr)
+        if sum(len(str(v)) for v in values) <= SPLIT_ABOVE:
+            ooxml.cant_split(tr)
         for value, align, width in zip(values, aligns, self.widths, strict=True):
             tr.append(self._cell(value, align, width, bold))
         return tr

@@ -67,12 +67,12 @@ def award_list(
         Column("STT", 6, "center"),
         Column("Họ và tên / Tên tập thể", 22),
         Column("Chức vụ, đơn vị / Địa chỉ", 24),
-        Column("Thành tích", 33, "justify"),
+        Column("Thành tích", 31, "justify"),
     ]
     if money:
         columns.append(Column("Số tiền (đồng)", 10, "right"))
     if register:
-        columns.append(Column("Số sổ", 8, "center"))
+        columns.append(Column("Số sổ", 10, "center"))  # "1268/2024" on one line
     rows: list[list[str]] = []
     merged: set[int] = set()
     bold: set[int] = set()

@@ -9,6 +9,7 @@ from emulation_desktop.domain.decision_documents import DecisionDocument
 from emulation_desktop.domain.decision_text import ListSection
 from emulation_desktop.domain.enums import AwardKind, DecisionKind
 from emulation_desktop.domain.errors import UserError
+from emulation_desktop.domain.text import closed
 
 
 def build(doc: DecisionDocument) -> DocxBuilder:
@@ -22,7 +23,7 @@ def build(doc: DecisionDocument) -> DocxBuilder:
     b.centred("QUYẾT ĐỊNH:")
     last = len(doc.articles) - 1
     for i, article in enumerate(doc.articles):
-        text = article.text + ("/." if i == last and not article.text.endswith("./.") else "")
+        text = closed(article.text) if i == last else article.text
         b.rich((("b", f"{article.label} "), ("", text)))
     b.spacer(12)
     b.closing(doc.recipients, sign)

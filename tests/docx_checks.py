@@ -76,7 +76,38 @@ def check_nd30(path: Path, *, header: bool = True) -> Opened:
         assert DATE_LINE.match(date_line), f"bad date line: {date_line!r}"
         assert all(r.italic for r in date_para[0].runs if r.text), "the date line is italic"
     _check_rules(table)
+    _check_header_looks(table)
+    _check_body_looks(doc)
     return Opened(doc, (issuer, national, number, date_line))
+
+
+def _looks(paragraph) -> set[tuple[bool, float]]:  # type: ignore[no-untyped-def]
+    return {(bool(r.bold), r.font.size.pt) for r in paragraph.runs if r.text}
+
+
+def _check_header_looks(table) -> None:  # type: ignore[no-untyped-def]
+    """Quốc hiệu bold 13, Tiêu ngữ bold 14, the issuing body bold 13 (a parent body above it
+    may be upright), Số 13 (NĐ 30 Phụ lục I)."""
+    national = [p for p in table.rows[0].cells[1].paragraphs if p.text]
+    assert _looks(national[0]) == {(True, 13)}, "Quốc hiệu: bold 13"
+    assert _looks(national[1]) == {(True, 14)}, "Tiêu ngữ: bold 14"
+    issuer = [p for p in table.rows[0].cells[0].paragraphs if p.text]
+    assert _looks(issuer[-1]) == {(True, 13)}, "issuing body: bold 13"
+    assert all(p.text == p.text.upper() for p in issuer), "issuing body in capitals"
+    number = [p for p in table.rows[1].cells[0].paragraphs if p.text]
+    assert all(_looks(p) == {(False, 13)} for p in number), "Số: 13, upright"
+
+
+def _check_body_looks(doc: Document) -> None:
+    """Body paragraphs (those with a first-line indent) are justified, 13–14 pt."""
+    body = [p for p in doc.paragraphs if p.text and p.paragraph_format.first_line_indent]
+    assert body, "no body paragraph"
+    for p in body:
+        assert p.alignment == 3, f"not justified: {p.text[:40]!r}"  # WD_ALIGN_PARAGRAPH.JUSTIFY
+        indent_mm = p.paragraph_format.first_line_indent / Mm(1)
+        assert 9.9 <= indent_mm <= 12.8, f"first-line indent {indent_mm:.1f} mm"
+        assert {size for _b, size in _looks(p)} <= {13, 14}, p.text[:40]
+
 
 
 def _check_rules(table) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from emulation_desktop.domain.council_minutes import Minutes, MinutesAward, Minu
 from emulation_desktop.domain.decision_documents import Article, DocumentHeader, SignatureBlock
 from emulation_desktop.domain.decision_text import long_date
 from emulation_desktop.domain.enums import CouncilRole
+from emulation_desktop.domain.text import closed
 from emulation_desktop.domain.text_blocks import TextBlock
 
 COUNCIL = "Hội đồng Thi đua – Khen thưởng"
@@ -73,7 +74,25 @@ _DAY = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|-|\s+tháng\s+)(\d{1,2})\s*(?:/|-|\
 
 
 def lower_first(text: str) -> str:
+    """ "Công chức Văn hóa" → "công chức Văn hóa" inside a sentence; an acronym keeps its
+    capitals ("UBND xã", "HĐND") and so does a word already lower."""
+    word = text.split(" ", 1)[0]
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return text
     return text[:1].lower() + text[1:]
+
+
+def document_quotes(text: str) -> str:
+    """The screen's «…» become the “…” a document quotes with (texts frozen in a meeting's
+    minutes, cap notes, reasons the officer typed)."""
+    return text.replace("«", "“").replace("»", "”")
+
+
+def invitation_day(today: dt.date, held_on: dt.date) -> dt.date:
+    """The day a giấy mời is dated: today while the meeting is ahead; printed on or after the
+    meeting's day it is dated three days before it, when it was sent."""
+    return today if today < held_on else held_on - dt.timedelta(days=3)
 
 
 def meeting_subject(round_name: str) -> str:
@@ -115,6 +134,52 @@ def counted(n: int | None, unit: str) -> str:
     """ "12 phiếu", "08 phiếu" (two digits, as the văn thư writes counts), or dots to fill in
     by hand when the officer entered nothing."""
     return f"…… {unit}" if n is None else f"{n:02d} {unit}"
+
+
+# Legal citations -------------------------------------------------------------------------------
+
+_DOC_TYPES = (
+    "Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư liên tịch|Thông tư|Quyết định|"
+    "Chỉ thị|Kế hoạch|Hướng dẫn|Công văn"
+)
+_LETTER = r"[a-zđ](?!\w)"
+_CITATION = re.compile(
+    r"(?<!\w)Điều\s+(?P<article>\d+[a-zđ]?)"
+    r"(?:\s*,?\s+khoản\s+(?P<clauses>\d+(?:\s*(?:,|và)\s*\d+)*))?"
+    rf"(?:\s*,?\s+điểm\s+(?P<points>{_LETTER}(?:\s*(?:,|và)\s*{_LETTER})*))?"
+    rf"(?=\s+(?:{_DOC_TYPES})(?!\w)|\s*[);,.]|\s*$)"
+)
+_NUMBERED = re.compile(rf"(?<!\w)({_DOC_TYPES})\s+(?=\d+/)")
+# the confidence mark a rule's basis carries on screen: "… NĐ-CP ?", "(… NĐ-CP ✓)"
+_MARK = re.compile(r"\s+[✓⚠?](?=\s*(?:[);]|$))")
+
+
+def _each(word: str, items: str, pattern: str) -> str:
+    """ "đ, e" → "điểm đ, điểm e"; "2 và 3" → "khoản 2 và khoản 3"."""
+    items = re.sub(r"\s*,\s*", ", ", re.sub(r"\s+và\s+", " và ", items.strip()))
+    return re.sub(pattern, lambda m: f"{word} {m.group()}", items)
+
+
+def _reordered(m: re.Match[str]) -> str:
+    clauses, points = m.group("clauses"), m.group("points")
+    if points and clauses and not clauses.isdigit():
+        return m.group()  # points of several clauses: which belongs where is not said
+    parts = []
+    if points:
+        parts.append(_each("điểm", points, _LETTER))
+    if clauses:
+        parts.append(_each("khoản", clauses, r"\d+"))
+    parts.append(f"Điều {m.group('article')}")
+    return " ".join(parts)
+
+
+def legal_citation(text: str) -> str:
+    """A citation in the order NĐ 30 Phụ lục II writes it, smallest unit first, with "số"
+    before a document's number: "Điều 6 khoản 2 điểm đ, e Nghị định 152/2025/NĐ-CP" →
+    "điểm đ, điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP". Anything not recognised
+    ("Điều 54 và tiếp theo", "Điều 3; Điều 33 khoản 10 …" in part) is left as written."""
+    text = _CITATION.sub(_reordered, text or "")
+    return _NUMBERED.sub(lambda m: f"{m.group(1)} số ", text)
 
 
 # Quyết định kiện toàn Hội đồng ----------------------------------------------------------------
@@ -183,16 +248,17 @@ def council_articles(
     third = (
         f"Quyết định này có hiệu lực {effective}{replaced}. Chánh Văn phòng Hội đồng nhân dân "
         f"và Ủy ban nhân dân {commune}, {officer}, các cơ quan, đơn vị có liên quan và các ông "
-        "(bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./."
+        "(bà) có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này"
     )
-    return (Article("Điều 1.", first), Article("Điều 2.", tasks), Article("Điều 3.", third))
+    return (Article("Điều 1.", first), Article("Điều 2.", tasks), Article("Điều 3.", closed(third)))
 
 
-def council_recipients() -> tuple[str, ...]:
+def council_recipients(kind: str) -> tuple[str, ...]:
+    """`kind` "xã", "phường" or "đặc khu"."""
     return (
         "- Như Điều 3;",
-        "- Thường trực Đảng ủy, HĐND xã (b/c);",
-        "- Chủ tịch, các Phó Chủ tịch UBND xã;",
+        f"- Thường trực Đảng ủy, HĐND {kind} (b/c);",
+        f"- Chủ tịch, các Phó Chủ tịch UBND {kind};",
         "- Lưu: VT.",
     )
 
@@ -304,13 +370,20 @@ def ordered_awards(m: Minutes) -> tuple[MinutesAward, ...]:
     return tuple(sorted(m.awards, key=lambda a: first.get(a.code, len(m.lines))))
 
 
+def printed_basis(basis: str) -> str:
+    """A rule's basis as a signed paper cites it: the confidence mark the screens show
+    ("✓", "⚠", "?") left out, the citation in NĐ 30 order."""
+    return legal_citation(_MARK.sub("", basis))
+
+
 def award_rule_line(a: MinutesAward, last: bool) -> str:
-    basis = f" ({a.basis})" if a.basis else ""
+    cited = printed_basis(a.basis)
+    basis = f" ({cited})" if cited else ""
     return f"- {a.name}: đạt khi được {a.threshold} đồng ý{basis}" + ("." if last else ";")
 
 
 def rules_sentence(m: Minutes) -> str:
-    rules = f" theo {m.rules_name}" if m.rules_name else ""
+    rules = f" theo {legal_citation(m.rules_name)}" if m.rules_name else ""
     return (
         f"Căn cứ tiêu chuẩn, điều kiện{rules} và quy định về tỷ lệ phiếu, Hội đồng thống nhất "
         "điều kiện đạt của từng danh hiệu, hình thức khen thưởng như sau:"
@@ -367,12 +440,17 @@ def override_lines(m: Minutes) -> tuple[str, ...]:
         )
         out.append(
             f"- {x.name} ({x.award_name}, {x.votes} phiếu, {x.percent}): Hội đồng {what}, kết "
-            f"quả «{x.result}». Lý do: {x.reason.rstrip('.')}."
+            f"quả “{x.result}”. Lý do: {x.reason.rstrip('.')}."
         )
     for x in m.lines:
         if x.note and not x.reason:
             out.append(f"- {x.name} ({x.award_name}, {x.votes} phiếu): {x.note.rstrip('.')}.")
-    return tuple(out)
+    return tuple(document_quotes(x) for x in out)
+
+
+def cap_lines(m: Minutes) -> tuple[str, ...]:
+    """The limits on numbers the meeting met, as sentences of the paper."""
+    return tuple(printed_basis(document_quotes(f"- {x.rstrip('.')}.")) for x in m.caps)
 
 
 def result_lines(m: Minutes) -> tuple[str, ...]:
@@ -389,14 +467,14 @@ def result_sentence(m: Minutes) -> str:
     return (
         f"Kết quả: {passed}/{total} trường hợp đạt. Hội đồng thống nhất đề nghị cấp có thẩm "
         "quyền công nhận danh hiệu thi đua, khen thưởng đối với các trường hợp có kết quả "
-        "«Đạt» nêu trên, cụ thể:"
+        "“Đạt” nêu trên, cụ thể:"
     )
 
 
 def end_sentence(m: Minutes) -> str:
-    return (
+    return closed(
         f"Cuộc họp kết thúc vào hồi {closing_time(m)} cùng ngày. Biên bản đã được đọc lại "
-        "cho các thành viên dự họp nghe và nhất trí thông qua./."
+        "cho các thành viên dự họp nghe và nhất trí thông qua"
     )
 
 

@@ -16,8 +16,8 @@ MINUTES_VERSION = 1
 BALLOT_TITLE = "PHIẾU BẦU"
 BALLOT_CHOICES = ("Đồng ý", "Không đồng ý")
 BALLOT_INSTRUCTION = (
-    "Đồng ý thì đánh dấu (X) vào ô «Đồng ý», không đồng ý thì đánh dấu (X) vào ô «Không đồng "
-    "ý» ở dòng của từng trường hợp. Dòng đánh dấu cả hai ô hoặc không đánh dấu ô nào thì không "
+    "Đồng ý thì đánh dấu (X) vào ô “Đồng ý”, không đồng ý thì đánh dấu (X) vào ô “Không đồng "
+    "ý” ở dòng của từng trường hợp. Dòng đánh dấu cả hai ô hoặc không đánh dấu ô nào thì không "
     "được tính cho trường hợp đó."
 )
 

@@ -13,7 +13,7 @@ from emulation_desktop.domain.decision_documents import DocumentHeader, Signatur
 from emulation_desktop.domain.decision_text import short_name
 from emulation_desktop.domain.enums import AwardKind, SubjectKind
 from emulation_desktop.domain.movements import short_date
-from emulation_desktop.domain.text import thousands
+from emulation_desktop.domain.text import closed, thousands
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +131,10 @@ def sections(nominees: Sequence[Nominee]) -> tuple[NoticeSection, ...]:
 
 def body(
     commune: str, nominees: Sequence[Nominee], period: str, start: dt.date, end: dt.date,
-    days: int, contact: str,
+    days: int, contact: str, *, kind: str,
 ) -> tuple[str, ...]:  # fmt: skip
     """The paragraphs of the notice. `commune` "xã Cát Thành"; `contact` "đồng chí …, công
-    chức …" or ""."""
+    chức …" or ""; `kind` "xã", "phường" or "đặc khu"."""
     awards = " và ".join(dict.fromkeys(award_phrase(n.award_kind, n.award_name)
                                        for n in nominees))  # fmt: skip
     via = f" (qua {contact})" if contact else ""
@@ -142,15 +142,17 @@ def body(
         f"Ủy ban nhân dân {commune} thông báo công khai danh sách {who(nominees)} được đề nghị "
         f"{awards} {period} (có danh sách kèm theo), cụ thể như sau:",
         f"1. Hình thức công khai: niêm yết tại trụ sở Ủy ban nhân dân {commune}, nhà văn hóa các "
-        "thôn, tổ dân phố và thông báo trên hệ thống thông tin, truyền thanh của xã.",
+        f"thôn, tổ dân phố và thông báo trên hệ thống thông tin, truyền thanh của {kind}.",
         f"2. Thời gian công khai: {days} ngày, từ ngày {short_date(start)} đến hết ngày "
         f"{short_date(end)}.",
         "3. Ý kiến góp ý, phản ánh (nếu có) về các trường hợp trong danh sách xin gửi về Ủy ban "
         f"nhân dân {commune}{via} trực tiếp tại trụ sở hoặc bằng văn bản trong thời gian công "
         "khai nêu trên. Hết thời hạn công khai, Ủy ban nhân dân tổng hợp ý kiến, báo cáo Hội đồng "
-        "Thi đua, Khen thưởng xem xét theo quy định.",
-        f"Ủy ban nhân dân {commune} thông báo để các cơ quan, đơn vị, thôn, tổ dân phố và Nhân "
-        "dân biết, tham gia ý kiến./.",
+        "Thi đua – Khen thưởng xem xét theo quy định.",
+        closed(
+            f"Ủy ban nhân dân {commune} thông báo để các cơ quan, đơn vị, thôn, tổ dân phố và "
+            "Nhân dân biết, tham gia ý kiến"
+        ),
     )
 
 

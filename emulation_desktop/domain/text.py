@@ -183,11 +183,14 @@ def date_line(place: str, day: dt.date) -> str:
 
 
 def closed(text: str) -> str:
-    """The last paragraph of a document ends with "./." (NĐ 30), exactly once."""
-    text = text.rstrip()
-    if text.endswith("./."):
-        return text
-    return text + ("/." if text.endswith(".") else "./.")
+    """The last paragraph of a document ends "./." once (NĐ 30), whatever the typed text ended
+    with: "…đúng giờ." / "…đúng giờ./." / "…đúng giờ;" → "…đúng giờ./."."""
+    body = text.rstrip()
+    while True:
+        trimmed = body.removesuffix("./.").rstrip(" .;,:/")
+        if trimmed == body:
+            return body + "./."
+        body = trimmed
 
 
 def thousands(n: int) -> str:

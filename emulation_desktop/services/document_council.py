@@ -57,8 +57,7 @@ def invitation(src, round_id: int) -> t.InvitationDocument:  # type: ignore[no-u
         )
     p = _profile(src)
     council = sheet.context.council
-    # A giấy mời goes out before the meeting: a reprint after the day keeps the meeting's day.
-    issued = min(src.today(), m.held_on)
+    issued = t.invitation_day(src.today(), m.held_on)
     groups = Counter(c.award_name for c in sheet.candidates)
     commune = _commune(p)
     return t.InvitationDocument(
@@ -77,7 +76,7 @@ def invitation(src, round_id: int) -> t.InvitationDocument:  # type: ignore[no-u
         time=t.meeting_time(m.held_on),
         place=m.place,
         content=t.invitation_content(sheet.round.name, list(groups.items())),
-        request=src.text_blocks.text(t.INVITATION_REQUEST, year=sheet.round.year),
+        request=t.closed(src.text_blocks.text(t.INVITATION_REQUEST, year=sheet.round.year)),
         signature=SignatureBlock(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), p.chairman),
         recipients=("- Như trên;", "- Lưu: VT."),
     )
@@ -139,7 +138,7 @@ def council_decision(src, council_id: int) -> t.CouncilDecisionDocument:  # type
             council.members, [_honorific(src, m.person_id) for m in council.members]
         ),
         signature=SignatureBlock(("CHỦ TỊCH",), p.chairman),
-        recipients=t.council_recipients(),
+        recipients=t.council_recipients(p.kind.label.lower()),
     )
 
 

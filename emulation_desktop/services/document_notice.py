@@ -70,7 +70,7 @@ def notice_of_round(sources, round_id: int) -> nd.NoticeDocument:  # type: ignor
         header=header,
         bases=_bases(sources, rnd, day),
         paragraphs=nd.body(commune, nominees, rnd.period, rnd.notice_start, rnd.notice_end,
-                           rnd.notice_days, contact),
+                           rnd.notice_days, contact, kind=profile.kind.label.lower()),
         start=rnd.notice_start,
         end=rnd.notice_end,
         list_title="DANH SÁCH CÔNG KHAI",

@@ -6,7 +6,9 @@ empty boxes, no number or signature), giấy mời (day, time, place) and quyế
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,17 +16,23 @@ import docx
 import pytest
 
 from emulation_desktop.documents.docx.kinds import ballot as ballot_kind
+from emulation_desktop.documents.docx.kinds import council_decision as decision_kind
 from emulation_desktop.documents.docx.kinds import invitation as invitation_kind
 from emulation_desktop.documents.docx.kinds import minutes as minutes_kind
 from emulation_desktop.domain.council_documents import (
     decision_reference,
+    legal_citation,
+    lower_first,
     meeting_subject,
+    printed_basis,
     weekday,
 )
 from emulation_desktop.domain.decision_text import long_date
-from emulation_desktop.domain.enums import DocumentKind, RoundKind
+from emulation_desktop.domain.enums import CommuneKind, DocumentKind, RoundKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.nominations import RoundInput
+from emulation_desktop.domain.text import closed
+from emulation_desktop.services import document_council
 from tests.docx_checks import W, check_nd30, closing, grid_rows, render_png, texts
 
 
@@ -102,6 +110,14 @@ def test_minutes_of_a_closed_meeting(demo, closed_round: int, tmp_path: Path) ->
         assert row[1:] == [line.name, line.place, str(line.votes), line.percent, line.result]
     assert [r[0] for r in rows] == [str(i) for i in range(1, len(rows) + 1)]
     assert f"Kết quả: {len(m.passed)}/{len(m.lines)} trường hợp đạt." in body
+    assert "các trường hợp có kết quả “Đạt” nêu trên" in body
+    assert "«" not in body and "»" not in body
+    # NĐ 30 Phụ lục II: the smallest unit first, "số" before the document's number.
+    assert "Căn cứ tiêu chuẩn, điều kiện theo Nghị định số 152/2025/NĐ-CP" in body
+    assert body.count(
+        "(điểm đ, điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP)"
+    ) == len(m.awards)  # fmt: skip
+    assert "Điều 6 khoản 2" not in body
     assert "Cuộc họp kết thúc vào hồi 16 giờ 30 phút cùng ngày." in body
     assert "Nơi nhận:" not in all_text
     left, right = closing(doc, recipients=False)
@@ -126,9 +142,11 @@ def test_minutes_print_overrides_with_reasons_and_draft_mark(  # type: ignore[no
     lines[0] = replace(lines[0], passed=False, reason="Đơn vị có cán bộ bị kỷ luật trong năm")
     lines[5] = replace(lines[5], tie=True, reason="Có sáng kiến được công nhận")
     lines[6] = replace(lines[6], passed=False, computed=False, note="Vượt tỷ lệ 15% của đơn vị")
-    draft = replace(
-        m, final=False, lines=tuple(lines), caps=("Chiến sĩ thi đua cơ sở: tối đa 15%",)
+    cap = (
+        "«Chiến sĩ thi đua cơ sở» năm 2025: tối đa 17 (15% của 116 «Lao động tiên tiến»; "
+        "Điều 6 khoản 2 điểm b Nghị định 152/2025/NĐ-CP ?); 18 trường hợp đủ phiếu, vượt giới hạn"
     )
+    draft = replace(m, final=False, lines=tuple(lines), caps=(cap,))
     out = tmp_path / "bb-draft.docx"
     minutes_kind.build(draft).save(out)
     doc = check_nd30(out).doc
@@ -139,7 +157,14 @@ def test_minutes_print_overrides_with_reasons_and_draft_mark(  # type: ignore[no
     assert f"- {lines[0].name} ({lines[0].award_name}, {lines[0].votes} phiếu" in body
     assert "chọn trong số trường hợp bằng phiếu" in body and "Có sáng kiến được công nhận" in body
     assert "Vượt tỷ lệ 15% của đơn vị." in body
-    assert "- Chiến sĩ thi đua cơ sở: tối đa 15%." in body
+    assert (
+        "- “Chiến sĩ thi đua cơ sở” năm 2025: tối đa 17 (15% của 116 “Lao động tiên tiến”; "
+        "điểm b khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP); 18 trường hợp đủ phiếu, vượt "
+        "giới hạn."
+    ) in body
+    assert "kết quả “Không đạt”. Lý do: Đơn vị có cán bộ bị kỷ luật trong năm." in body
+    assert "kết quả “Đạt”" in body
+    assert "«" not in body and "»" not in body  # documents quote with “ ”
     results = {id(x): r[5] for x, r in zip(_table_order(lines), _vote_rows(doc), strict=True)}
     assert results[id(lines[0])] == "Không đạt (*)"
     assert results[id(lines[5])] == "Đạt (*)"
@@ -170,6 +195,8 @@ def test_ballot_one_copy_per_voter_every_candidate_once(  # type: ignore[no-unty
     assert texts(doc).count("PHIẾU BẦU") == copies
     assert texts(doc).count("Xét khen thưởng cuối năm 2025") == copies
     assert b.instruction in texts(doc)
+    assert "vào ô “Đồng ý”, không đồng ý thì đánh dấu (X) vào ô “Không đồng ý”" in b.instruction
+    assert texts(doc).count(f"Tổng số: {b.candidates} trường hợp./.") == copies
     expected = Counter((c.name, c.place) for g in b.groups for c in g.candidates)
     headings = {f"{g.award_name} ({len(g.candidates)})" for g in b.groups}
     assert len(_grids(doc)) == copies
@@ -219,8 +246,9 @@ def test_invitation(demo, closed_round: int, tmp_path: Path) -> None:  # type: i
     opened = check_nd30(out)
     assert opened.header_cells[0].splitlines() == ["ỦY BAN NHÂN DÂN", "XÃ CÁT THÀNH"]
     assert opened.number == "Số:      /GM-UBND"
-    # Issued today, or on the meeting's day when printed again after it.
-    assert opened.date_line == f"Cát Thành, {long_date(min(dt.date.today(), day))}"
+    # Printed after the meeting (12/12/2025): dated three days before it, when it was sent.
+    assert dt.date.today() > day
+    assert opened.date_line == "Cát Thành, ngày 09 tháng 12 năm 2025"
     body = "\n".join(texts(opened.doc))
     assert "GIẤY MỜI" in body
     assert (
@@ -343,3 +371,192 @@ def test_control_characters_in_names_still_make_a_valid_docx(  # type: ignore[no
     ballot_kind.build(odd_ballot).save(out2)
     assert docx.Document(str(out2)).tables
     assert "Nguyễn Văn Bảy 𝔸" in grid_rows(check_nd30(out2).doc, 0)[2][1]
+
+
+# Dates, wording of a phường, citations, endings ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("today", "dated"),
+    [
+        (dt.date(2025, 12, 1), "Cát Thành, ngày 01 tháng 12 năm 2025"),  # sent ahead: today
+        (dt.date(2025, 12, 11), "Cát Thành, ngày 11 tháng 12 năm 2025"),
+        (dt.date(2025, 12, 12), "Cát Thành, ngày 09 tháng 12 năm 2025"),  # on the meeting's day
+        (dt.date(2026, 3, 2), "Cát Thành, ngày 09 tháng 12 năm 2025"),  # reprinted for the file
+    ],
+)
+def test_invitation_is_dated_before_the_meeting(  # type: ignore[no-untyped-def]
+    demo, closed_round: int, today: dt.date, dated: str, tmp_path: Path
+) -> None:
+    assert demo.council.sheet(closed_round).meeting.held_on == dt.date(2025, 12, 12)
+    sources = replace(demo.documents.sources, today=lambda: today)
+    out = tmp_path / "gm.docx"
+    invitation_kind.build(document_council.invitation(sources, closed_round)).save(out)
+    assert check_nd30(out).date_line == dated
+
+
+@pytest.fixture
+def ward(demo_db_file: Path, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The demo commune become a phường (its own copy of the database)."""
+    from emulation_desktop.services.container import AppServices
+    from emulation_desktop.store.db import open_database
+
+    copy = tmp_path / "ward.db"
+    shutil.copy2(demo_db_file, copy)
+    db = open_database(copy)
+    try:
+        services = AppServices.build(db, tmp_path)
+        services.profile.save(replace(services.profile.get(), kind=CommuneKind.PHUONG))
+        yield services
+    finally:
+        db.dispose()
+
+
+def test_a_phuong_is_named_phuong(ward, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    council = ward.council.councils()[0]
+    out = tmp_path / "qd.docx"
+    ward.documents.write(DocumentKind.COUNCIL_DECISION, council.id, out)
+    opened = check_nd30(out)
+    assert opened.header_cells[0].splitlines() == ["ỦY BAN NHÂN DÂN", "PHƯỜNG CÁT THÀNH"]
+    recipients, _ = closing(opened.doc)
+    assert recipients == [
+        "Nơi nhận:", "- Như Điều 3;", "- Thường trực Đảng ủy, HĐND phường (b/c);",
+        "- Chủ tịch, các Phó Chủ tịch UBND phường;", "- Lưu: VT.",
+    ]  # fmt: skip
+    lines = texts(opened.doc)
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG CÁT THÀNH" in lines
+    assert "Về việc kiện toàn Hội đồng Thi đua – Khen thưởng phường Cát Thành" in lines
+    # the members' titles are as typed ("Chủ tịch UBND xã"); the decision's own words are not
+    own = [t for t in lines if not t[:1].isdigit()]
+    assert not [t for t in own if " xã" in t.replace("Xã hội", "")]
+    year_end = next(r for r in ward.rounds.rounds(2025) if r.kind is RoundKind.YEAR_END)
+    out = tmp_path / "gm.docx"
+    ward.documents.write(DocumentKind.INVITATION, year_end.id, out)
+    body = "\n".join(texts(check_nd30(out).doc))
+    assert "Ủy ban nhân dân phường Cát Thành trân trọng kính mời" in body
+    assert "Khen thưởng phường Cát Thành (theo Quyết định số 12/QĐ-UBND" in body
+
+
+def test_lower_first_keeps_acronyms() -> None:
+    assert lower_first("Công chức Văn hóa – Xã hội") == "công chức Văn hóa – Xã hội"
+    assert lower_first("Xã Cát Thành") == "xã Cát Thành"
+    assert lower_first("UBND tỉnh triệu tập đi họp") == "UBND tỉnh triệu tập đi họp"
+    assert lower_first("HĐND-UBND xã") == "HĐND-UBND xã"
+    assert lower_first("Đi công tác") == "đi công tác"
+    assert lower_first("") == ""
+    assert meeting_subject("UBND xã họp xét khen thưởng") == "xét UBND xã họp xét khen thưởng"
+
+
+def test_absent_reason_keeps_an_acronym(demo, closed_round: int, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    m = demo.council.minutes(closed_round)
+    i = next(k for k, x in enumerate(m.members) if not x.present)
+    members = list(m.members)
+    members[i] = replace(members[i], note="UBND tỉnh triệu tập đi họp.")
+    out = tmp_path / "bb.docx"
+    minutes_kind.build(replace(m, members=tuple(members))).save(out)
+    body = "\n".join(texts(check_nd30(out).doc))
+    assert f"{members[i].role} (UBND tỉnh triệu tập đi họp)." in body
+
+
+@pytest.mark.parametrize(
+    ("typed", "cited"),
+    [
+        ("Điều 6 khoản 2 điểm đ, e Nghị định 152/2025/NĐ-CP",
+         "điểm đ, điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP"),
+        ("Điều 6 khoản 2 điểm đ,e Nghị định 152/2025/NĐ-CP",
+         "điểm đ, điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP"),
+        ("Điều 6 khoản 2 điểm đ và e Nghị định 152/2025/NĐ-CP",
+         "điểm đ và điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP"),
+        ("Điều 46 khoản 3 điểm b Nghị định 152/2025/NĐ-CP",
+         "điểm b khoản 3 Điều 46 Nghị định số 152/2025/NĐ-CP"),
+        ("Điều 80 khoản 3 Luật Thi đua, khen thưởng", "khoản 3 Điều 80 Luật Thi đua, khen thưởng"),
+        ("Điều 6 khoản 2, 3 Luật 06/2022/QH15", "khoản 2, khoản 3 Điều 6 Luật số 06/2022/QH15"),
+        ("Điều 49 khoản 2", "khoản 2 Điều 49"),
+        ("Điều 54 Nghị định 98/2023/NĐ-CP", "Điều 54 Nghị định số 98/2023/NĐ-CP"),
+        ("Nghị định 98/2023/NĐ-CP", "Nghị định số 98/2023/NĐ-CP"),
+        ("(15% của 116; Điều 6 khoản 2 điểm b Nghị định 152/2025/NĐ-CP)",
+         "(15% của 116; điểm b khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP)"),
+        # already in order, or not a shape it knows: as written
+        ("điểm đ, điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP",
+         "điểm đ, điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP"),
+        ("Điều 54 và tiếp theo", "Điều 54 và tiếp theo"),
+        ("Điều 31 (Luật)", "Điều 31 (Luật)"),
+        ("Điều 6 khoản 2, 3 điểm a Luật Thi đua, khen thưởng",
+         "Điều 6 khoản 2, 3 điểm a Luật Thi đua, khen thưởng"),
+        ("Quy chế của Hội đồng", "Quy chế của Hội đồng"),
+        ("", ""),
+    ],
+)  # fmt: skip
+def test_legal_citation(typed: str, cited: str) -> None:
+    assert legal_citation(typed) == cited
+    assert legal_citation(cited) == cited
+
+
+def test_printed_basis_leaves_out_the_confidence_mark() -> None:
+    assert printed_basis("Điều 6 khoản 2 điểm đ, e Nghị định 152/2025/NĐ-CP ?") == (
+        "điểm đ, điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP"
+    )
+    assert printed_basis("Nghị định 98/2023/NĐ-CP ✓") == "Nghị định số 98/2023/NĐ-CP"
+    assert printed_basis("Quy chế Hội đồng, Điều 5 ⚠") == "Quy chế Hội đồng, Điều 5"
+
+
+def test_rule_basis_with_a_mark_is_cited_without_it(  # type: ignore[no-untyped-def]
+    demo, closed_round: int, tmp_path: Path
+) -> None:
+    m = demo.council.minutes(closed_round)
+    awards = tuple(
+        replace(a, basis="Điều 6 khoản 2 điểm đ, e Nghị định 152/2025/NĐ-CP ?") for a in m.awards
+    )
+    out = tmp_path / "bb.docx"
+    minutes_kind.build(replace(m, awards=awards)).save(out)
+    rules = [t for t in texts(check_nd30(out).doc) if "đạt khi được" in t]
+    assert len(rules) == len(awards)
+    assert all(
+        t.endswith(("đồng ý (điểm đ, điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP);",
+                    "đồng ý (điểm đ, điểm e khoản 2 Điều 6 Nghị định số 152/2025/NĐ-CP)."))
+        for t in rules
+    ), rules  # fmt: skip
+
+
+@pytest.mark.parametrize("typed", ["x", "x.", "x./.", "x ./. ", "x..", "x;", "x./../."])
+def test_closed(typed: str) -> None:
+    assert closed(typed) == "x./."
+
+
+def _ends(path: Path) -> list[str]:
+    """Every text of the document holding "./."."""
+    return [t for t in texts(check_nd30(path).doc) if "./." in t]
+
+
+@pytest.mark.parametrize("typed", ["đúng giờ", "đúng giờ.", "đúng giờ./.", "đúng giờ ./. "])
+def test_invitation_ends_once(demo, closed_round: int, typed: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = demo.documents.data(DocumentKind.INVITATION, closed_round)
+    out = tmp_path / "gm.docx"
+    invitation_kind.build(replace(data, request=f"Đề nghị dự họp {typed}")).save(out)
+    assert _ends(out) == ["Đề nghị dự họp đúng giờ./."]
+
+
+def test_every_council_paper_ends_once(demo, closed_round: int, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for kind in (DocumentKind.MINUTES, DocumentKind.INVITATION):
+        out = tmp_path / f"{kind.value}.docx"
+        demo.documents.write(kind, closed_round, out)
+        ends = _ends(out)
+        assert len(ends) == 1 and ends[0].endswith("./.") and not ends[0].endswith(".././.")
+    council = demo.council.councils()[0]
+    data = demo.documents.data(DocumentKind.COUNCIL_DECISION, council.id)
+    for third in ("thi hành Quyết định này", "thi hành Quyết định này./.", "này."):
+        articles = (*data.articles[:2], replace(data.articles[2], text=third))
+        out = tmp_path / "qd.docx"
+        decision_kind.build(replace(data, articles=articles)).save(out)
+        ends = _ends(out)
+        assert len(ends) == 1 and ends[0].startswith("Điều 3.") and ends[0].endswith(" này./.")
+
+
+def test_minutes_closing_sentence_goes_with_the_signatures(demo, closed_round: int) -> None:  # type: ignore[no-untyped-def]
+    doc = minutes_kind.build(demo.council.minutes(closed_round)).doc
+    paragraphs = doc.paragraphs
+    end = next(i for i, p in enumerate(paragraphs) if p.text.endswith("thông qua./."))
+    assert all(p.paragraph_format.keep_with_next for p in paragraphs[end:])
+    assert doc.element.body.index(paragraphs[-1]._p) + 1 == doc.element.body.index(
+        doc.tables[-1]._tbl
+    )  # nothing between the kept paragraphs and the signatures

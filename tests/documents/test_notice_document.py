@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from emulation_desktop.domain.enums import (
+    CommuneKind,
     DecisionKind,
     DocumentKind,
     NominationStatus,
@@ -62,6 +66,11 @@ def test_period_contact_and_ending(demo, family) -> None:  # type: ignore[no-unt
     assert any("Nghị định số 86/2023/NĐ-CP" in x for x in lines if x.startswith("Căn cứ"))
     before_closing = [x for x in lines if x.startswith("Ủy ban nhân dân xã Cát Thành thông báo để")]
     assert len(before_closing) == 1 and before_closing[0].endswith("./.")
+    assert [x for x in lines if "./." in x] == before_closing  # the only end, written once
+    assert before_closing[0].endswith(" tham gia ý kiến./.")
+    assert "1. Hình thức công khai: niêm yết tại trụ sở Ủy ban nhân dân xã Cát Thành, nhà văn " \
+        "hóa các thôn, tổ dân phố và thông báo trên hệ thống thông tin, truyền thanh của xã." \
+        in lines  # fmt: skip
 
 
 def test_every_nominee_listed_once(demo, family) -> None:  # type: ignore[no-untyped-def]
@@ -156,3 +165,35 @@ def test_new_round_empty_then_without_start_then_blank_number(demo, tmp_path: Pa
         texts(opened.doc)
     )
     assert [r[1] for r in grid_rows(opened.doc)[1:]] == [first.name]
+
+
+@pytest.fixture
+def ward(demo_db_file: Path, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The demo commune become a phường (its own copy of the database)."""
+    from emulation_desktop.services.container import AppServices
+    from emulation_desktop.store.db import open_database
+
+    copy = tmp_path / "ward.db"
+    shutil.copy2(demo_db_file, copy)
+    db = open_database(copy)
+    try:
+        services = AppServices.build(db, tmp_path)
+        services.profile.save(replace(services.profile.get(), kind=CommuneKind.PHUONG))
+        yield services
+    finally:
+        db.dispose()
+
+
+def test_a_phuong_notice_speaks_of_the_phuong(ward, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rnd = round_of(ward, 2024, RoundKind.FAMILY)
+    out = tmp_path / "thong-bao.docx"
+    ward.documents.write(DocumentKind.NOTICE, rnd.id, out)
+    opened = check_nd30(out)
+    assert opened.header_cells[0].splitlines() == ["ỦY BAN NHÂN DÂN", "PHƯỜNG CÁT THÀNH"]
+    lines = texts(opened.doc)
+    assert "1. Hình thức công khai: niêm yết tại trụ sở Ủy ban nhân dân phường Cát Thành, nhà " \
+        "văn hóa các thôn, tổ dân phố và thông báo trên hệ thống thông tin, truyền thanh của " \
+        "phường." in lines  # fmt: skip
+    assert not [x for x in lines if re.search(r"\bxã\b", x)], "a phường is never called xã"
+    recipients, _ = closing(opened.doc)
+    assert "- Thường trực Đảng ủy, HĐND phường Cát Thành;" in recipients

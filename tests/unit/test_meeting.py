@@ -260,7 +260,7 @@ def test_the_ballot_lists_candidates_by_award(context) -> None:  # type: ignore[
     ]
     assert ballot.groups[0].candidates[0].place == "Trường Tiểu học Cát Thành"
     assert ballot.copies == 6 and ballot.held_on == HELD
-    assert ballot.choices == ("Đồng ý", "Không đồng ý") and "«Đồng ý»" in ballot.instruction
+    assert ballot.choices == ("Đồng ý", "Không đồng ý") and "“Đồng ý”" in ballot.instruction
 
 
 def test_a_tie_at_the_edge_of_the_cap_waits_for_the_councils_choice(context) -> None:  # type: ignore[no-untyped-def]

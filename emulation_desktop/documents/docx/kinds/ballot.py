@@ -60,7 +60,8 @@ def build(ballot: Ballot) -> DocxBuilder:
         b.paragraph(ballot.instruction, italic=True, size=13, space_before=0)
         b.spacer(6)
         b.table(columns, rows, merged_rows=frozenset(merged), bold_rows=frozenset(merged), size=12)
-        b.paragraph(f"Tổng số: {ballot.candidates} trường hợp.", italic=True, indent=False, size=13)
+        total = t.closed(f"Tổng số: {ballot.candidates} trường hợp")
+        b.paragraph(total, italic=True, indent=False, size=13)
     return b
 
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from emulation_desktop.documents.docx.builder import DocxBuilder
 from emulation_desktop.documents.docx.kinds.common import opening, signer
-from emulation_desktop.domain.council_documents import DECISION_SYMBOL, CouncilDecisionDocument
+from emulation_desktop.domain.council_documents import (
+    DECISION_SYMBOL,
+    CouncilDecisionDocument,
+    closed,
+)
 from emulation_desktop.domain.errors import UserError
 
 
@@ -23,9 +27,9 @@ def build(doc: CouncilDecisionDocument) -> DocxBuilder:
     b.rich((("b", f"{first.label} "), ("", first.text)))
     for line in doc.members:
         b.paragraph(line)
-    for article in rest:
-        b.rich((("b", f"{article.label} "), ("", article.text)))
+    for i, article in enumerate(rest, 1):
+        text = closed(article.text) if i == len(rest) else article.text
+        b.rich((("b", f"{article.label} "), ("", text)))
     b.spacer(12)
     b.closing(doc.recipients, sign)
     return b
-

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from emulation_desktop.documents.docx.builder import DocxBuilder
 from emulation_desktop.documents.docx.kinds.common import opening, signer
-from emulation_desktop.domain.council_documents import INVITATION_SYMBOL, InvitationDocument
+from emulation_desktop.domain.council_documents import (
+    INVITATION_SYMBOL,
+    InvitationDocument,
+    closed,
+)
 
 
 def build(doc: InvitationDocument) -> DocxBuilder:
@@ -17,8 +21,7 @@ def build(doc: InvitationDocument) -> DocxBuilder:
     b.rich((("b", "Thời gian: "), ("", doc.time + ".")))
     b.rich((("b", "Địa điểm: "), ("", doc.place.rstrip(".") + ".")))
     b.rich((("b", "Nội dung: "), ("", doc.content)))
-    b.paragraph(doc.request.rstrip(".") + "./.")
+    b.paragraph(closed(doc.request))
     b.spacer(12)
     b.closing(doc.recipients, sign)
     return b
-

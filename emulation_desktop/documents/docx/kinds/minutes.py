@@ -4,9 +4,6 @@ signed by the Thư ký (left) and the Chủ tọa (right), without Nơi nhận."
 
 from __future__ import annotations
 
-from docx.oxml.ns import qn
-
-from emulation_desktop.documents.docx import ooxml
 from emulation_desktop.documents.docx.builder import DocxBuilder, Signer
 from emulation_desktop.documents.docx.kinds.common import number_line
 from emulation_desktop.documents.docx.tables import Column
@@ -67,27 +64,18 @@ def build(m: Minutes) -> DocxBuilder:
     overrides = t.override_lines(m)
     if overrides or m.caps:
         b.heading(t.overrides_heading(m), level=2)
-        for line in m.caps:
-            b.paragraph(f"- {line.rstrip('.')}.")
+        for line in t.cap_lines(m):
+            b.paragraph(line)
         for line in overrides:
             b.paragraph(line)
     b.paragraph(t.result_sentence(m))
     for line in t.result_lines(m):
         b.paragraph(line)
-    b.paragraph(t.end_sentence(m))
+    b.paragraph(t.closed(t.end_sentence(m)))
     b.spacer(12)
-    _keep_with_signatures(b, 2)
     b.signatures(Signer(("THƯ KÝ",), m.secretary), Signer(("CHỦ TỌA",), m.chair))
     return b
 
 
-def _keep_with_signatures(b: DocxBuilder, n: int) -> None:
-    """The closing sentence goes to the page of the signatures, never leaves them alone."""
-    paragraphs = b.doc.element.body.findall(qn("w:p"))
-    for p in paragraphs[-n:]:
-        ooxml.keep_with_next(p.get_or_add_pPr())
-
-
 def _labelled(b: DocxBuilder, label: str, text: str) -> None:
     b.rich((("b", label), ("", text)))
-

@@ -9,6 +9,7 @@ from emulation_desktop.documents.docx.kinds.plan import end_with_signature
 from emulation_desktop.documents.docx.tables import Column
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.notice_document import NoticeDocument
+from emulation_desktop.domain.text import closed
 
 
 def build(doc: NoticeDocument) -> DocxBuilder:
@@ -20,7 +21,7 @@ def build(doc: NoticeDocument) -> DocxBuilder:
     b.bases(doc.bases)
     for text in doc.paragraphs[:-1]:
         b.paragraph(text)
-    end_with_signature(b, doc.paragraphs[-1])
+    end_with_signature(b, closed(doc.paragraphs[-1]))
     b.closing(doc.recipients, sign)
     b.page_break()
     b.line(doc.list_title, bold=True)

@@ -17,6 +17,7 @@ from emulation_desktop.domain.decision_documents import DocumentHeader, Signatur
 from emulation_desktop.domain.decision_text import short_name
 from emulation_desktop.domain.enums import AwardKind, Grade, SubjectKind
 from emulation_desktop.domain.registry_views import AwardRecord, EvaluationRecord
+from emulation_desktop.domain.text import closed
 
 REVOKED_MARK = "Đã được thay thế bởi Quyết định số"  # registry_history's note of a replaced award
 GRADE_YEARS = 3  # a CSTĐ counts several years: the grades of the last three are shown
@@ -58,6 +59,7 @@ class AchievementReport:
     reporter: SignatureBlock  # right: "NGƯỜI BÁO CÁO THÀNH TÍCH" and the name, or the unit head
     endorser: SignatureBlock  # left: the unit head or the thôn confirming
     commune: SignatureBlock  # under them: "XÁC NHẬN CỦA UBND XÃ …" (empty lines: none)
+    ending: str = ""  # "Trên đây là báo cáo thành tích …./." just above the signatures
 
 
 def award_phrase(name: str, kind: AwardKind, commune: str = "") -> str:
@@ -75,6 +77,15 @@ def award_phrase(name: str, kind: AwardKind, commune: str = "") -> str:
 def report_summary(award: str, period: str) -> str:
     """The trích yếu under "BÁO CÁO THÀNH TÍCH": "Đề nghị tặng danh hiệu “…” năm 2026"."""
     return f"Đề nghị tặng {award} {period}".strip()
+
+
+def report_ending(kind: SubjectKind, subject: str, award: str, period: str) -> str:
+    """The sentence that closes the body, kept on the page of the signatures: "Trên đây là báo
+    cáo thành tích của Nguyễn Văn An đề nghị xét tặng Bằng khen … năm 2025./."."""
+    if kind is SubjectKind.HOUSEHOLD and subject[:3] == "Hộ ":
+        subject = "hộ " + subject[3:]  # a common noun inside the sentence
+    return closed(f"Trên đây là báo cáo thành tích của {subject} đề nghị xét tặng {award} "
+                  f"{period}")  # fmt: skip
 
 
 def past_awards(
@@ -115,4 +126,3 @@ def grade_lines(evaluations: Iterable[EvaluationRecord], year: int) -> tuple[str
 def award_rows(awards: Sequence[PastAward]) -> list[list[str]]:
     """The rows of a history table: Năm | Danh hiệu, hình thức | Số, ngày quyết định; cơ quan."""
     return [[str(a.year), a.name, a.decision] for a in awards]
-

@@ -258,6 +258,8 @@ class ProposalService:
         place = (profile.place_name or profile.name) if profile else ""
         who = count_subjects(lines).text
         asked = detail.summary.removeprefix("Về việc ")
+        # "kính trình <recipient> xem xét, đề nghị <recipient> khen thưởng …" names them twice.
+        asked = asked.replace(f"đề nghị {item.recipient} ", "quyết định ", 1)
         body = [
             f"Thực hiện công tác thi đua, khen thưởng {period}, Hội đồng Thi đua – Khen thưởng "
             f"{lower} đã họp xét"

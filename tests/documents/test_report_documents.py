@@ -5,13 +5,18 @@ same figures the app's screens show."""
 from __future__ import annotations
 
 import dataclasses
+import re
+import shutil
+import subprocess
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from emulation_desktop.documents.docx.kinds import achievement
+from emulation_desktop.domain.achievement_report import PastAward
 from emulation_desktop.domain.decision_text import short_name
 from emulation_desktop.domain.enums import DocumentKind, Grade, RoundKind, SubjectKind
 from emulation_desktop.domain.errors import UserError
@@ -104,12 +109,79 @@ def test_person_lists_past_awards_from_the_register(demo, person) -> None:  # ty
 def test_person_signatures(person) -> None:  # type: ignore[no-untyped-def]
     item, out = person
     doc = docx.Document(str(out))
-    _, commune = closing(doc, recipients=False)
-    assert [x for x in commune if x] == ["XÁC NHẬN CỦA", "UBND XÃ CÁT THÀNH"]
-    signed = [t for t in doc.tables if len(t.columns) == 2][-2]
-    left, right = ([p.text for p in c.paragraphs if p.text] for c in signed.rows[0].cells)
+    block = [t for t in doc.tables if len(t.columns) == 2][-1]
+    left, right = ([p.text for p in c.paragraphs if p.text] for c in block.rows[0].cells)
     assert left == ["THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ"]
     assert right == ["NGƯỜI BÁO CÁO THÀNH TÍCH", item.subject.name]
+    # The commune confirms under both, in the same table: the block never comes apart.
+    assert len(block.rows) == 2
+    commune = block.rows[1].cells[0]
+    assert commune._tc is block.rows[1].cells[1]._tc  # one cell across the page
+    assert [p.text for p in commune.paragraphs if p.text] == ["XÁC NHẬN CỦA", "UBND XÃ CÁT THÀNH"]
+
+
+def test_person_signature_block_cannot_be_separated_from_the_text(person) -> None:  # type: ignore[no-untyped-def]
+    item, out = person
+    doc = docx.Document(str(out))
+    block = [t for t in doc.tables if len(t.columns) == 2][-1]
+    assert all(tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None
+               for tr in block._tbl.tr_lst)  # fmt: skip
+    assert all(_keeps(p) for c in block.rows[0].cells for p in c.paragraphs)
+    before = block._tbl.getprevious()  # the gap under the closing sentence
+    ending = before.getprevious()
+    assert _keeps_el(before) and _keeps_el(ending)
+    text = "".join(t.text for t in ending.iter(qn("w:t")))
+    assert text == (f"Trên đây là báo cáo thành tích của {item.subject.name} đề nghị xét tặng "
+                    f"Bằng khen của Chủ tịch UBND tỉnh {item.period}./.")  # fmt: skip
+
+
+def _keeps(p) -> bool:  # type: ignore[no-untyped-def]
+    return _keeps_el(p._p)
+
+
+def _keeps_el(p) -> bool:  # type: ignore[no-untyped-def]
+    return p.pPr is not None and p.pPr.find(qn("w:keepNext")) is not None
+
+
+def test_a_long_history_never_leaves_the_signatures_alone_on_the_last_page(
+    demo, person, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Rendered by LibreOffice: whatever the length of the history, the last page holds the
+    end of the text with the three signatures."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext chưa được cài: bỏ qua bước đọc trang")
+    item, _out = person
+    data = demo.documents.data(ACH, item.id)
+    for extra in (9, 12):  # enough rows that the signatures no longer fit under the table
+        titles = data.titles + tuple(
+            PastAward(2000 + k, "Lao động tiên tiến",
+                      f"{100 + k}/QĐ-UBND ngày 20/12/{2000 + k} của Chủ tịch UBND xã Cát Thành")
+            for k in range(extra)
+        )  # fmt: skip
+        out = tmp_path / f"long-{extra}.docx"
+        achievement.build(dataclasses.replace(data, titles=titles)).save(out)
+        pages = render_png(out, tmp_path / f"png-{extra}")
+        pdf = tmp_path / f"png-{extra}" / f"{out.stem}.pdf"
+        last = subprocess.run(["pdftotext", "-layout", "-f", str(len(pages)), "-l",
+                               str(len(pages)), str(pdf), "-"],
+                              check=True, capture_output=True, text=True).stdout  # fmt: skip
+        assert len(pages) >= 2
+        assert "Trên đây là báo cáo thành tích" in last, last
+        assert "2. Hình thức khen thưởng" in last, last  # text of the body, not only its end
+        for line in ("THỦ TRƯỞNG ĐƠN VỊ", "NGƯỜI BÁO CÁO THÀNH TÍCH", item.subject.name,
+                     "UBND XÃ CÁT THÀNH"):  # fmt: skip
+            assert line in last, (line, last)
+
+
+def test_the_body_ends_with_one_end_mark(demo, person, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    item, _out = person
+    data = demo.documents.data(ACH, item.id)
+    for ending in ("Trên đây là báo cáo.", "Trên đây là báo cáo./.", "Trên đây là báo cáo"):
+        out = tmp_path / "end.docx"
+        achievement.build(dataclasses.replace(data, ending=ending)).save(out)
+        lines = texts(docx.Document(str(out)))
+        assert "Trên đây là báo cáo./." in lines
+        assert sum(x.count("/.") for x in lines) == 1
 
 
 # --- a collective and a household -----------------------------------------------------------
@@ -291,6 +363,51 @@ def test_year_report_blocks_are_the_communes_wording(demo, tmp_path: Path) -> No
     finally:
         blocks.reset("bao_cao.uu_diem")
         blocks.reset("bao_cao.kinh_gui")
+
+
+ZERO = re.compile(r"(?<![\d.,/])0 (tập thể|hộ gia đình|cá nhân|lượt|quyết định|tờ trình|mô hình)"
+                  r"|(chưa gửi|chờ duyệt|đã duyệt|từ chối) 0\b|\b0 đồng")  # fmt: skip
+
+
+def test_year_report_sentences_never_print_zero_counts(demo, year_report) -> None:  # type: ignore[no-untyped-def]
+    doc, _ = year_report
+    text = "\n".join(texts(doc))
+    counts = demo.registrations.counts(2025)
+    assert any(n == 0 for n in counts.values())  # the demo has statuses nobody is in
+    assert not ZERO.findall(text), ZERO.findall(text)
+    assert "lượt đăng ký thi đua (20 tập thể và 152 cá nhân); trong đó: đã duyệt 171" in text
+
+
+def test_a_year_without_own_awards_says_so_in_words(demo, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    decisions = demo.documents.sources.decisions
+    higher = [r for r in decisions.award_register(2025) if r.seq is None]
+    waiting = [dataclasses.replace(p, awarded=0) for p in decisions.proposal_list(2025)]
+    monkeypatch.setattr(decisions, "award_register", lambda year, text="": higher)
+    monkeypatch.setattr(decisions, "proposal_list", lambda year: waiting)
+    out = _write(demo, YEAR, 2025, tmp_path)
+    lines = texts(docx.Document(str(out)))
+    text = "\n".join(lines)
+    assert ("a) Khen thưởng thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân xã: trong năm 2025 "
+            "chưa có quyết định khen thưởng nào.") in lines  # fmt: skip
+    assert not any(x.startswith("Bảng") and "Chủ tịch UBND xã" in x for x in lines)
+    asked = sum(p.lines for p in waiting)
+    assert f"{len(waiting)} tờ trình với {asked} lượt đề nghị; chưa có kết quả khen thưởng." in text
+    assert not ZERO.findall(text), ZERO.findall(text)
+
+
+def test_year_report_ends_with_one_end_mark(demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from emulation_desktop.documents.docx.kinds import year_report as kind
+    from emulation_desktop.domain.year_report_document import Text
+
+    data = demo.documents.data(YEAR, 2025)
+    last = max(i for i, p in enumerate(data.parts) if isinstance(p, Text))
+    for end in ("Trên đây là báo cáo.", "Trên đây là báo cáo./.", "Trên đây là báo cáo"):
+        parts = (*data.parts[:last], Text(end), *data.parts[last + 1:])
+        out = tmp_path / "bc.docx"
+        kind.build(dataclasses.replace(data, parts=parts)).save(out)
+        lines = texts(docx.Document(str(out)))
+        assert "Trên đây là báo cáo./." in lines
+        assert sum(x.count("./.") for x in lines) == 1
 
 
 def test_year_report_renders(year_report, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from emulation_desktop.documents.docx.kinds import submission
 from emulation_desktop.domain.decision_text import ListSection
 from emulation_desktop.domain.enums import DocumentKind, SubjectKind
 from emulation_desktop.domain.errors import UserError
+from emulation_desktop.domain.submission_document import Y_KIEN
 from tests.docx_checks import check_nd30, closing, grid_rows, paragraph_with, render_png, texts
 
 TTR = DocumentKind.SUBMISSION
@@ -26,7 +27,7 @@ def ttr(demo, tmp_path_factory):  # type: ignore[no-untyped-def]
     item = max(demo.decisions.proposal_list(2024), key=lambda p: p.lines)
     out = tmp_path_factory.mktemp("ttr") / "ttr.docx"
     demo.documents.write(TTR, item.id, out)
-    return demo.decisions.proposal_document(item.id), item, out
+    return demo.documents.data(TTR, item.id), item, out
 
 
 def test_layout_number_title_and_recipient(ttr) -> None:  # type: ignore[no-untyped-def]
@@ -68,6 +69,52 @@ def test_content_papers_and_request(demo, ttr) -> None:  # type: ignore[no-untyp
                           for i, p in enumerate(data.attachments)]  # fmt: skip
     request = next(x for x in lines if x.startswith("Ủy ban nhân dân xã Cát Thành kính trình"))
     assert f"kính trình {item.recipient} xem xét" in request and request.endswith("./.")
+
+
+def test_the_checking_offices_opinion_comes_before_the_request(ttr) -> None:  # type: ignore[no-untyped-def]
+    data, _item, out = ttr
+    lines = texts(docx.Document(str(out)))
+    opinion = Y_KIEN.default.replace("{ubnd}", "UBND xã Cát Thành")
+    assert data.opinion == opinion
+    at = lines.index(opinion)
+    assert lines[at + 1].startswith("Ủy ban nhân dân xã Cát Thành kính trình")
+    assert lines[at - 1].startswith("- ") and lines[at - 1].endswith(".")  # after the papers
+
+
+def test_the_opinion_is_the_communes_wording(demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    item = max(demo.decisions.proposal_list(2024), key=lambda p: p.lines)
+    demo.text_blocks.save(Y_KIEN.key, "Phòng Văn hóa - Xã hội của {ubnd} đã thẩm định hồ sơ "
+                                      "năm {nam}, không có ý kiến khác.")  # fmt: skip
+    try:
+        out = tmp_path / "ttr.docx"
+        demo.documents.write(TTR, item.id, out)
+        assert ("Phòng Văn hóa - Xã hội của UBND xã Cát Thành đã thẩm định hồ sơ năm 2024, "
+                "không có ý kiến khác.") in texts(docx.Document(str(out)))  # fmt: skip
+    finally:
+        demo.text_blocks.reset(Y_KIEN.key)
+
+
+def test_a_bare_proposal_still_lays_out_for_the_package(demo, ttr, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The package checks the tờ trình from the proposal's own data before writing anything."""
+    data, item, _out = ttr
+    out = tmp_path / "bare.docx"
+    submission.build(demo.decisions.proposal_document(item.id)).save(out)
+    lines = texts(check_nd30(out).doc)
+    assert data.opinion not in lines
+    assert any(x.startswith("Ủy ban nhân dân xã Cát Thành kính trình") for x in lines)
+
+
+@pytest.mark.parametrize("end", ["quyết định.", "quyết định./.", "quyết định", "quyết định;"])
+def test_the_request_ends_with_one_end_mark(ttr, tmp_path: Path, end: str) -> None:  # type: ignore[no-untyped-def]
+    data, _item, _out = ttr
+    request = f"Kính trình Chủ tịch UBND huyện xem xét, {end}"
+    out = tmp_path / "end.docx"
+    submission.build(dataclasses.replace(data, paragraphs=(*data.paragraphs[:-1], request))).save(
+        out
+    )
+    lines = texts(docx.Document(str(out)))
+    assert "Kính trình Chủ tịch UBND huyện xem xét, quyết định./." in lines
+    assert sum(x.count("/.") for x in lines) == 1
 
 
 def test_every_proposed_subject_is_in_the_list_once(demo, ttr) -> None:  # type: ignore[no-untyped-def]

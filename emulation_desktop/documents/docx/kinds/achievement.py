@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
 from emulation_desktop.documents.docx import ooxml
 from emulation_desktop.documents.docx.builder import (
     BODY_PT,
@@ -18,10 +22,12 @@ from emulation_desktop.documents.docx.measure import text_width_pt
 from emulation_desktop.documents.docx.tables import Column
 from emulation_desktop.domain.achievement_report import AchievementReport, PastAward, award_rows
 from emulation_desktop.domain.decision_documents import SignatureBlock
+from emulation_desktop.domain.text import closed
 
 DOT = "…"
 _PT_PER_MM = 72 / 25.4
 BLANK_LINES = 3  # under a heading the nominee writes by hand
+COMMUNE_GAP_PT = 18  # between the signatures and the commune's confirmation under them
 
 
 def build(doc: AchievementReport) -> DocxBuilder:
@@ -43,13 +49,47 @@ def build(doc: AchievementReport) -> DocxBuilder:
         b.paragraph(line)
     b.heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG")
     _history(b, "1. Danh hiệu thi đua", "Danh hiệu thi đua", doc.titles)
-    _history(b, "2. Hình thức khen thưởng", "Hình thức khen thưởng", doc.forms)
-    b.spacer(12)
-    b.signatures(_signer(doc.endorser), _signer(doc.reporter))
-    if doc.commune.lines:
-        b.spacer(18)
-        b.closing((), _signer(doc.commune))
+    _history(b, "2. Hình thức khen thưởng", "Hình thức khen thưởng", doc.forms, last=True)
+    _ending(b, doc.ending)
+    _signature_block(b, doc)
     return b
+
+
+def _ending(b: DocxBuilder, text: str) -> None:
+    """The closing sentence and the gap under it, kept with the signatures."""
+    if text:
+        _keep(b.paragraph(closed(text)))
+    b.spacer(12)
+    _keep(b.doc.paragraphs[-1])
+
+
+def _signature_block(b: DocxBuilder, doc: AchievementReport) -> None:
+    """One layout table: the two signatures side by side, and the commune's confirmation on a
+    second row across both columns. No row splits, and every line of the first row keeps with
+    the next, so the block moves to a new page whole, never without the text above it."""
+    b.signatures(_signer(doc.endorser), _signer(doc.reporter))
+    table = b.doc.tables[-1]
+    if doc.commune.lines:
+        # Laid out by the builder as a closing block, then moved into the signatures' table.
+        b.closing((), _signer(doc.commune))
+        source = b.doc.tables[-1]
+        lines = source.rows[0].cells[1]._tc.findall(qn("w:p"))
+        source._tbl.getparent().remove(source._tbl)
+        row = table.add_row()
+        ooxml.cant_split(row._tr)
+        cell = row.cells[0].merge(row.cells[1])
+        for p in cell._tc.findall(qn("w:p")):
+            cell._tc.remove(p)
+        for p in lines:
+            cell._tc.append(p)
+        cell.paragraphs[0].paragraph_format.space_before = Pt(COMMUNE_GAP_PT)
+        for c in table.rows[0].cells:
+            for p in c.paragraphs:
+                _keep(p)
+
+
+def _keep(p: Paragraph) -> None:
+    ooxml.keep_with_next(p._p.get_or_add_pPr())
 
 
 def _signer(block: SignatureBlock) -> Signer:
@@ -85,12 +125,23 @@ def _blank(b: DocxBuilder, lines: int) -> None:
         b.paragraph(full, indent=False, align="left")
 
 
-def _history(b: DocxBuilder, heading: str, what: str, awards: Sequence[PastAward]) -> None:
+def _history(
+    b: DocxBuilder, heading: str, what: str, awards: Sequence[PastAward], *, last: bool = False
+) -> None:
+    """`last`: the end of the body, kept with the closing sentence and the signatures, so
+    the page they move to never holds them alone."""
     b.heading(heading, level=2)
     if not awards:
-        b.paragraph("Chưa có.")
+        none = b.paragraph("Chưa có.")
+        if last:
+            _keep(none)
         return
     columns = (Column("Năm", 10, "center"), Column(what, 38),
                Column("Số, ngày, tháng, năm của quyết định; cơ quan ban hành", 52))  # fmt: skip
     b.spacer(4)
+    _keep(b.doc.paragraphs[-1])  # the heading stays with its table
     b.table(columns, award_rows(awards))
+    if last:
+        for cell in b.doc.tables[-1].rows[-1].cells:
+            for p in cell.paragraphs:
+                _keep(p)

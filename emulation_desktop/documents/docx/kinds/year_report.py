@@ -4,9 +4,11 @@ the signature of the People's Committee."""
 
 from __future__ import annotations
 
+from emulation_desktop.documents.docx import ooxml
 from emulation_desktop.documents.docx.builder import DocxBuilder
 from emulation_desktop.documents.docx.kinds.common import opening, signer
 from emulation_desktop.documents.docx.tables import Column
+from emulation_desktop.domain.text import closed
 from emulation_desktop.domain.year_report_document import (
     Heading,
     StatTable,
@@ -23,14 +25,20 @@ def build(doc: YearReportDocument) -> DocxBuilder:
     opening(b, doc.header, SYMBOL)
     if doc.recipient:
         b.recipient_line(doc.recipient)
-    for part in doc.parts:
+    last = max((i for i, p in enumerate(doc.parts) if isinstance(p, Text)), default=-1)
+    for i, part in enumerate(doc.parts):
         if isinstance(part, Heading):
             b.heading(part.text, level=part.level)
+        elif i == last:
+            # The body's end mark, kept on the signature's page.
+            end = b.paragraph(closed(part.text))
+            ooxml.keep_with_next(end._p.get_or_add_pPr())
         elif isinstance(part, Text):
             b.paragraph(part.text)
         elif isinstance(part, StatTable):
             _table(b, part)
     b.spacer(12)
+    ooxml.keep_with_next(b.doc.paragraphs[-1]._p.get_or_add_pPr())
     b.closing(doc.recipients, sign)
     return b
 

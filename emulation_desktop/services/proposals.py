@@ -315,7 +315,7 @@ def _items(s: Session, rows: Sequence[ProposalRow]) -> list[ProposalItem]:
         select(NominationRoundRow.id, NominationRoundRow.name)
         .where(NominationRoundRow.id.in_({r.round_id for r in rows}))
     ).all())  # fmt: skip
-    answers: dict[int, str] = {}
+    answers: dict[int, list[str]] = {}
     # The answer is the higher decision of the proposal's awarded nominations; one that awarded
     # nobody is found by the summary `record_answer` gives it.
     for pid, number, day, issuer in s.execute(
@@ -331,7 +331,10 @@ def _items(s: Session, rows: Sequence[ProposalRow]) -> list[ProposalItem]:
                    DecisionRow.summary == "Khen thưởng theo Tờ trình số " + ProposalRow.number)
         )
     ):  # fmt: skip
-        answers.setdefault(pid, f"Quyết định số {number} ngày {day_text(day)} của {issuer}")
+        # One tờ trình may be answered by several decisions (CSTĐCS and TTLĐTT apart).
+        text = f"Quyết định số {number} ngày {day_text(day)} của {issuer}"
+        if text not in answers.setdefault(pid, []):
+            answers[pid].append(text)
     out = []
     for r in rows:
         c = counts.get(r.id, {})
@@ -339,7 +342,7 @@ def _items(s: Session, rows: Sequence[ProposalRow]) -> list[ProposalItem]:
             r.id, r.number, r.issued_on, r.round_id, names.get(r.round_id, ""), r.recipient,
             r.status, r.sent_on, sum(c.values()), c.get(NominationStatus.AWARDED, 0),
             c.get(NominationStatus.REFUSED_UP, 0), r.exported_to, r.signer_name,
-            answers.get(r.id, ""),
+            "; ".join(answers.get(r.id, ())),
         ))  # fmt: skip
     return out
 

@@ -431,3 +431,8 @@ def test_suggested_names(demo, person) -> None:  # type: ignore[no-untyped-def]
         "Báo cáo tổng kết thi đua, khen thưởng năm 2025.docx"
     )
     assert Counter(k for k in (ACH, YEAR) if k in demo.documents.kinds()) == {ACH: 1, YEAR: 1}
+
+
+def test_a_proposal_answered_by_two_decisions_names_both(demo) -> None:  # type: ignore[no-untyped-def]
+    year_end = max(demo.decisions.proposal_list(2024), key=lambda p: p.lines)
+    assert year_end.answer.count("Quyết định số") == 2  # CSTĐCS and TTLĐTT were decided apart

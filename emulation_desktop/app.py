@@ -113,6 +113,10 @@ def self_test(report: Callable[[str], None]) -> int:
             )
             step("Quyết định khen thưởng từ dữ liệu mẫu", lambda: _decision_smoke(tmp))
             step(
+                "Mẫu Word riêng của xã",
+                lambda: selfcheck.custom_form_roundtrip(tmp / "mau-rieng.docx"),
+            )
+            step(
                 "PDF với phông chữ tiếng Việt",
                 lambda: selfcheck.pdf_roundtrip(tmp / "kiem-tra.pdf"),
             )

@@ -50,3 +50,25 @@ def pdf_roundtrip(out: Path) -> str:
     if not data.startswith(b"%PDF") or b"LiberationSerif" not in data:
         raise RuntimeError("tệp PDF không có phông chữ nhúng")
     return f"{thousands(len(data))} byte, phông Liberation Serif đã nhúng"
+
+
+def custom_form_roundtrip(out: Path) -> str:
+    """A commune's own Word form filled by docxtpl (its Jinja engine must be in the build)."""
+    import io
+    from types import SimpleNamespace
+
+    import docx
+
+    from emulation_desktop.documents.docx import custom
+
+    form = docx.Document()
+    form.add_paragraph("Số: {{ so }} – {{ trich_yeu }}")
+    buffer = io.BytesIO()
+    form.save(buffer)
+    custom.check_template(buffer.getvalue())
+    header = SimpleNamespace(number="05/QĐ-UBND", date_line="", summary=SAMPLE)
+    custom.render(buffer.getvalue(), SimpleNamespace(header=header), out)
+    text = docx.Document(str(out)).paragraphs[0].text
+    if text != f"Số: 05/QĐ-UBND – {SAMPLE}":
+        raise RuntimeError("mẫu Word riêng điền không đúng")
+    return "điền đúng số và trích yếu"

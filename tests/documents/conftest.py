@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -35,5 +36,23 @@ def demo(demo_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     db = open_database(copy)
     try:
         yield AppServices.build(db, copy.parent)
+    finally:
+        db.dispose()
+
+
+@pytest.fixture
+def ward(demo_db_file: Path, tmp_path: Path) -> Iterator[object]:
+    """The demo commune become a phường (its own copy of the database)."""
+    from emulation_desktop.domain.enums import CommuneKind
+    from emulation_desktop.services.container import AppServices
+    from emulation_desktop.store.db import open_database
+
+    copy = tmp_path / "ward.db"
+    shutil.copy2(demo_db_file, copy)
+    db = open_database(copy)
+    try:
+        services = AppServices.build(db, tmp_path)
+        services.profile.save(replace(services.profile.get(), kind=CommuneKind.PHUONG))
+        yield services
     finally:
         db.dispose()

@@ -6,9 +6,7 @@ empty boxes, no number or signature), giấy mời (day, time, place) and quyế
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,7 +26,7 @@ from emulation_desktop.domain.council_documents import (
     weekday,
 )
 from emulation_desktop.domain.decision_text import long_date
-from emulation_desktop.domain.enums import CommuneKind, DocumentKind, RoundKind
+from emulation_desktop.domain.enums import DocumentKind, RoundKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.nominations import RoundInput
 from emulation_desktop.domain.text import closed
@@ -393,23 +391,6 @@ def test_invitation_is_dated_before_the_meeting(  # type: ignore[no-untyped-def]
     out = tmp_path / "gm.docx"
     invitation_kind.build(document_council.invitation(sources, closed_round)).save(out)
     assert check_nd30(out).date_line == dated
-
-
-@pytest.fixture
-def ward(demo_db_file: Path, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """The demo commune become a phường (its own copy of the database)."""
-    from emulation_desktop.services.container import AppServices
-    from emulation_desktop.store.db import open_database
-
-    copy = tmp_path / "ward.db"
-    shutil.copy2(demo_db_file, copy)
-    db = open_database(copy)
-    try:
-        services = AppServices.build(db, tmp_path)
-        services.profile.save(replace(services.profile.get(), kind=CommuneKind.PHUONG))
-        yield services
-    finally:
-        db.dispose()
 
 
 def test_a_phuong_is_named_phuong(ward, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from emulation_desktop.domain.enums import (
-    CommuneKind,
     DecisionKind,
     DocumentKind,
     NominationStatus,
@@ -165,23 +161,6 @@ def test_new_round_empty_then_without_start_then_blank_number(demo, tmp_path: Pa
         texts(opened.doc)
     )
     assert [r[1] for r in grid_rows(opened.doc)[1:]] == [first.name]
-
-
-@pytest.fixture
-def ward(demo_db_file: Path, tmp_path: Path) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """The demo commune become a phường (its own copy of the database)."""
-    from emulation_desktop.services.container import AppServices
-    from emulation_desktop.store.db import open_database
-
-    copy = tmp_path / "ward.db"
-    shutil.copy2(demo_db_file, copy)
-    db = open_database(copy)
-    try:
-        services = AppServices.build(db, tmp_path)
-        services.profile.save(replace(services.profile.get(), kind=CommuneKind.PHUONG))
-        yield services
-    finally:
-        db.dispose()
 
 
 def test_a_phuong_notice_speaks_of_the_phuong(ward, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -479,7 +479,8 @@ def end_sentence(m: Minutes) -> str:
 
 
 def start_text(m: Minutes) -> str:
-    return f"Vào hồi {BLANK_TIME}, {weekday(m.held_on)}, {long_date(m.held_on)}."
+    at = dt.time.fromisoformat(m.starts_at) if m.starts_at else None
+    return f"Vào hồi {meeting_time(m.held_on, at)}."
 
 
 def overrides_heading(m: Minutes) -> str:

@@ -66,6 +66,7 @@ class MeetingInput:
     ballots_issued: int | None = None
     ballots_valid: int | None = None
     note: str = ""
+    starts_at: dt.time | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +92,7 @@ class MeetingInfo:
     ballots_valid: int | None
     closed_at: dt.datetime | None
     note: str
+    starts_at: dt.time | None = None
 
     @property
     def closed(self) -> bool:

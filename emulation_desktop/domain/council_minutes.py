@@ -139,6 +139,7 @@ class Minutes:
     lines: tuple[MinutesLine, ...]
     caps: tuple[str, ...] = ()
     closed_at: dt.datetime | None = None
+    starts_at: str = ""  # "08:00"; "" in minutes frozen before the hour was kept
 
     @property
     def overrides(self) -> tuple[MinutesLine, ...]:

@@ -7,6 +7,7 @@ Rows are added in bulk, one flush per layer of foreign keys, so the demo stays f
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -30,6 +31,8 @@ from emulation_desktop.store.award_models import (
     TallyRow,
 )
 from emulation_desktop.store.models import AwardRow
+
+DEMO_START = dt.time(8, 0)  # the demo council always meets at 8 a.m.
 
 
 class Ids(Protocol):
@@ -113,7 +116,8 @@ def write_awards(s: Session, ids: Ids, data: DemoAwards) -> None:
             continue
         people = members[m.council]
         meetings.append((MeetingRow(
-            round_id=row.id, council_id=councils[m.council].id, held_on=m.held_on, place=m.place,
+            round_id=row.id, council_id=councils[m.council].id, held_on=m.held_on,
+            starts_at=DEMO_START, place=m.place,
             chair_id=people[m.chair].id, secretary_id=people[m.secretary].id,
             ballots_issued=m.ballots_issued, ballots_valid=m.ballots_valid,
             closed_at=m.closed_at, minutes=_minutes(m.minutes, row.id, by_round[r]),
@@ -145,7 +149,12 @@ def _minutes(minutes: dict[str, Any], round_id: int, nomination_ids: Sequence[in
              ) -> dict[str, Any]:  # fmt: skip
     lines = [{**x, "nomination_id": nid}
              for x, nid in zip(minutes["lines"], nomination_ids, strict=True)]  # fmt: skip
-    return {**minutes, "round_id": round_id, "lines": lines}
+    return {
+        **minutes,
+        "round_id": round_id,
+        "lines": lines,
+        "starts_at": DEMO_START.isoformat("minutes"),
+    }
 
 
 def _awards(ids: Ids, data: DemoAwards, decisions: Sequence[DecisionRow],

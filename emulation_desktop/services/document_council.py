@@ -73,7 +73,7 @@ def invitation(src, round_id: int) -> t.InvitationDocument:  # type: ignore[no-u
         host=f"Ủy ban nhân dân {commune}",
         invitees=t.invitees_text(commune, council.decision_text if council else ""),
         purpose=f"Tới dự cuộc họp {t.COUNCIL} {commune} {t.meeting_subject(sheet.round.name)}.",
-        time=t.meeting_time(m.held_on),
+        time=t.meeting_time(m.held_on, m.starts_at),
         place=m.place,
         content=t.invitation_content(sheet.round.name, list(groups.items())),
         request=t.closed(src.text_blocks.text(t.INVITATION_REQUEST, year=sheet.round.year)),

@@ -246,6 +246,7 @@ def load_sheet(
             m.ballots_valid,
             m.closed_at,
             m.note,
+            m.starts_at,
         )
     return MeetingSheet(
         choice,
@@ -299,6 +300,7 @@ def save_meeting(
         m = MeetingRow(round_id=round_id)
         s.add(m)
     m.council_id, m.held_on, m.place = council.id, day, clean.place
+    m.starts_at = clean.starts_at
     m.chair_id, m.secretary_id, m.note = clean.chair_id, clean.secretary_id, clean.note
     m.ballots_issued, m.ballots_valid = clean.ballots_issued, clean.ballots_valid
     s.flush()
@@ -324,6 +326,7 @@ def save_meeting(
         m.id,
         round=r.name,
         held_on=str(day),
+        starts_at=clean.starts_at.strftime("%H:%M") if clean.starts_at else None,
         place=m.place,
         council=council.id,
         present=present,

@@ -166,4 +166,5 @@ def build_minutes(
         lines=tuple(lines),
         caps=tuple(c.text for c in result.caps),
         closed_at=closed_at,
+        starts_at=m.starts_at.strftime("%H:%M") if m.starts_at else "",
     )

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -167,6 +168,7 @@ class MeetingRow(Base):
     )
     council_id: Mapped[int] = mapped_column(ForeignKey("council.id", ondelete="RESTRICT"))
     held_on: Mapped[dt.date] = mapped_column(Date)
+    starts_at: Mapped[dt.time | None] = mapped_column(Time)  # printed in the invitation
     place: Mapped[text_str]
     chair_id: Mapped[int | None] = mapped_column(
         ForeignKey("council_member.id", ondelete="RESTRICT")

@@ -88,7 +88,7 @@ def test_minutes_of_a_closed_meeting(demo, closed_round: int, tmp_path: Path) ->
     assert "BIÊN BẢN" in all_text and "BIÊN BẢN (DỰ THẢO)" not in all_text
     assert "xét khen thưởng cuối năm 2025" in all_text
     body = "\n".join(all_text)
-    assert f"Thời gian bắt đầu: Vào hồi …… giờ …… phút, {weekday(m.held_on)}, " \
+    assert f"Thời gian bắt đầu: Vào hồi 08 giờ 00 phút, {weekday(m.held_on)}, " \
         f"{long_date(m.held_on)}." in body  # fmt: skip
     assert f"Địa điểm: {m.place}." in body
     for member in m.members:
@@ -253,7 +253,7 @@ def test_invitation(demo, closed_round: int, tmp_path: Path) -> None:  # type: i
         "Ủy ban nhân dân xã Cát Thành trân trọng kính mời: Các thành viên Hội đồng Thi đua – "
         "Khen thưởng xã Cát Thành (theo Quyết định số 12/QĐ-UBND ngày 01/7/2025)."
     ) in body
-    assert "Thời gian: …… giờ …… phút, thứ Sáu, ngày 12 tháng 12 năm 2025." in body
+    assert "Thời gian: 08 giờ 00 phút, thứ Sáu, ngày 12 tháng 12 năm 2025." in body
     assert day == dt.date(2025, 12, 12)
     assert f"Địa điểm: {sheet.meeting.place}." in body
     assert "Nội dung: Xét khen thưởng cuối năm 2025: 143 trường hợp được đề nghị" in body
@@ -541,3 +541,16 @@ def test_minutes_closing_sentence_goes_with_the_signatures(demo, closed_round: i
     assert doc.element.body.index(paragraphs[-1]._p) + 1 == doc.element.body.index(
         doc.tables[-1]._tbl
     )  # nothing between the kept paragraphs and the signatures
+
+
+def test_minutes_frozen_before_the_hour_was_kept_leave_it_to_be_written_in(  # type: ignore[no-untyped-def]
+    demo, closed_round: int
+) -> None:
+    from dataclasses import replace
+
+    from emulation_desktop.domain.council_documents import start_text
+
+    m = demo.council.minutes(closed_round)
+    when = f"{weekday(m.held_on)}, {long_date(m.held_on)}."
+    assert start_text(replace(m, starts_at="")) == f"Vào hồi …… giờ …… phút, {when}"
+    assert start_text(replace(m, starts_at="14:30")) == f"Vào hồi 14 giờ 30 phút, {when}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -54,8 +55,10 @@ def test_opening_the_meeting_takes_the_council_in_force_and_shows_the_quorum(con
     assert before.meeting is None and before.context.council.id == m.council_id  # type: ignore[union-attr]
     assert all(a.present for a in before.attendance)
     assert before.default_place == "Hội trường UBND xã"
-    sheet = m.service.save_meeting(m.round_id, roll_call(m.members, absent=(3,)))
+    call = replace(roll_call(m.members, absent=(3,)), starts_at=dt.time(14, 30))
+    sheet = m.service.save_meeting(m.round_id, call)
     assert sheet.meeting is not None and sheet.meeting.held_on == HELD
+    assert sheet.meeting.starts_at == dt.time(14, 30)  # the invitation prints the hour
     assert [c.award_name for c in sheet.candidates] == [
         "Lao động tiên tiến",
         "Chiến sĩ thi đua cơ sở",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +33,8 @@ from emulation_desktop.gui.widgets.date_field import DateField
 
 NOT_ENTERED = "chưa nhập"
 MEMBER, ROLE, PRESENT, NOTE = range(4)
+
+DEFAULT_START = QTime(8, 0)  # council meetings usually open at 8 a.m.
 
 
 def buddy(text: str, widget: QWidget) -> QLabel:
@@ -65,6 +68,9 @@ class MeetingForm(QWidget):
         self._day: dt.date | None = None
         self.held_on = DateField(required=True)
         self.held_on.setObjectName("held_on")
+        self.starts_at = QTimeEdit(DEFAULT_START)
+        self.starts_at.setObjectName("starts_at")
+        self.starts_at.setDisplayFormat("HH:mm")
         self.place = QLineEdit()
         self.place.setObjectName("place")
         self.place.setMaxLength(500)
@@ -85,7 +91,14 @@ class MeetingForm(QWidget):
         e = self.errors
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Ngày họp:", e.wrap("held_on", self.held_on))
+        when = QWidget()
+        when_row = QHBoxLayout(when)
+        when_row.setContentsMargins(0, 0, 0, 0)
+        when_row.addWidget(e.wrap("held_on", self.held_on))
+        when_row.addWidget(buddy("lúc", self.starts_at))
+        when_row.addWidget(self.starts_at)
+        when_row.addStretch(1)
+        form.addRow("&Ngày họp:", when)
         form.addRow("Địa đi&ểm:", e.wrap("place", self.place))
         form.addRow("&Chủ trì:", e.wrap("chair_id", self.chair))
         form.addRow("&Thư ký:", e.wrap("secretary_id", self.secretary))
@@ -127,6 +140,7 @@ class MeetingForm(QWidget):
 
         self.held_on.editingFinished.connect(self._day_edited)
         self.place.textEdited.connect(lambda _t: self._changed())
+        self.starts_at.timeChanged.connect(lambda _t: self._changed())
         for box in (self.chair, self.secretary):
             box.currentIndexChanged.connect(lambda _i: self._changed())
         for spin in (self.issued, self.valid):
@@ -141,6 +155,8 @@ class MeetingForm(QWidget):
         m, context = sheet.meeting, sheet.context
         self.held_on.set_date(m.held_on if m else context.day)
         self._day = self.held_on.date()
+        at = m.starts_at if m is not None and m.starts_at is not None else None
+        self.starts_at.setTime(QTime(at.hour, at.minute) if at else DEFAULT_START)
         self.place.setText(m.place if m else sheet.default_place)
         self.place.setCursorPosition(0)
         self.issued.setValue(-1 if m is None or m.ballots_issued is None else m.ballots_issued)
@@ -208,7 +224,7 @@ class MeetingForm(QWidget):
                 self.table.setItem(r, c, item)
 
     def set_read_only(self, read_only: bool) -> None:
-        for w in (self.held_on, self.place):
+        for w in (self.held_on, self.place, self.starts_at):
             w.setReadOnly(read_only)
         for w in (self.chair, self.secretary, self.issued, self.valid):
             w.setEnabled(not read_only)
@@ -255,6 +271,7 @@ class MeetingForm(QWidget):
             self.attendance(),
             issued,
             valid,
+            starts_at=self.starts_at.time().toPython(),
         )
 
     def _day_edited(self) -> None:

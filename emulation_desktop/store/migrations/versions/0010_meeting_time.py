@@ -1,0 +1,26 @@
+"""The hour a council meeting starts: the invitation and the minutes print it.
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-11-25
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0010"
+down_revision = "0009"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("meeting") as batch:
+        batch.add_column(sa.Column("starts_at", sa.Time(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("meeting") as batch:
+        batch.drop_column("starts_at")

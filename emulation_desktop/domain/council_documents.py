@@ -24,7 +24,7 @@ from emulation_desktop.domain.council_minutes import Minutes, MinutesAward, Minu
 from emulation_desktop.domain.decision_documents import Article, DocumentHeader, SignatureBlock
 from emulation_desktop.domain.decision_text import long_date
 from emulation_desktop.domain.enums import CouncilRole
-from emulation_desktop.domain.text import closed
+from emulation_desktop.domain.text import closed, document_quotes, lower_first
 from emulation_desktop.domain.text_blocks import TextBlock
 
 COUNCIL = "Hội đồng Thi đua – Khen thưởng"
@@ -71,22 +71,6 @@ _DAY = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|-|\s+tháng\s+)(\d{1,2})\s*(?:/|-|\
 
 
 # Small texts ----------------------------------------------------------------------------------
-
-
-def lower_first(text: str) -> str:
-    """ "Công chức Văn hóa" → "công chức Văn hóa" inside a sentence; an acronym keeps its
-    capitals ("UBND xã", "HĐND") and so does a word already lower."""
-    word = text.split(" ", 1)[0]
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def document_quotes(text: str) -> str:
-    """The screen's «…» become the “…” a document quotes with (texts frozen in a meeting's
-    minutes, cap notes, reasons the officer typed)."""
-    return text.replace("«", "“").replace("»", "”")
 
 
 def invitation_day(today: dt.date, held_on: dt.date) -> dt.date:

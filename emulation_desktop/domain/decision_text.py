@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from emulation_desktop.domain.decisions import DecisionLine, count_subjects
 from emulation_desktop.domain.enums import AwardKind, RoundKind, SignVariant, SubjectKind
 from emulation_desktop.domain.subjects import subject_sort_key
-from emulation_desktop.domain.text import date_line, thousands
+from emulation_desktop.domain.text import date_line, lower_first, thousands
 
 REFORM_DAY = dt.date(2025, 7, 1)  # Luật 72/2025: two levels of local government
 
@@ -217,7 +217,7 @@ def execution_article(commune: str, officer_title: str) -> str:
     officer = officer_title or "công chức phụ trách công tác thi đua, khen thưởng"
     return (
         "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Hội đồng nhân dân và Ủy ban "
-        f"nhân dân {commune}, {officer[:1].lower() + officer[1:]}, thủ trưởng các cơ quan, đơn "
+        f"nhân dân {commune}, {lower_first(officer)}, thủ trưởng các cơ quan, đơn "
         "vị có liên quan và các tập thể, cá nhân, hộ gia đình có tên tại Điều 1 chịu trách nhiệm "
         "thi hành Quyết định này."
     )

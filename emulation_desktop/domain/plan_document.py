@@ -26,7 +26,7 @@ from emulation_desktop.domain.plan_blocks import (
     TO_CHUC,
     YEU_CAU,
 )
-from emulation_desktop.domain.text import fold
+from emulation_desktop.domain.text import document_quotes, fold, lower_first
 from emulation_desktop.domain.text_blocks import TextBlock
 
 
@@ -83,21 +83,6 @@ class PlanDocument:
 
 # Texts ----------------------------------------------------------------------------------------
 
-_GUILLEMETS = re.compile(r"«\s*(.*?)\s*»")
-
-
-def quoted(text: str) -> str:
-    """The app's «…» become the “…” of administrative documents."""
-    return _GUILLEMETS.sub(r"“\1”", text)
-
-
-def lower_first(text: str) -> str:
-    """ "Triển khai …" → "triển khai …"; an acronym ("UBND") or a name stays."""
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        return text[0].lower() + text[1:]
-    return text
-
-
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -109,14 +94,14 @@ def sentence(text: str, end: str = ".") -> str:
 
 def doc_reference(line: str, subject: str) -> str:
     """ "Kế hoạch số 36/KH-UBND ngày 14/3/2024 của UBND huyện Trực Ninh về việc triển khai …"."""
-    subject = quoted(subject).rstrip(" .;")
+    subject = document_quotes(subject).rstrip(" .;")
     return f"{line} về việc {lower_first(subject)}" if subject else line
 
 
 def movement_title(name: str) -> str:
     """ "phong trào thi đua “Cả nước chung sức …”"; a name that already says "Thi đua …" is not
     told twice ("phong trào “Thi đua thực hiện thắng lợi …”")."""
-    name = quoted(name)
+    name = document_quotes(name)
     folded = fold(name)
     if folded.startswith(("thi dua", "phong trao")):
         return f"phong trào “{name}”"
@@ -142,9 +127,9 @@ def anniversaries_phrase(labels: Sequence[str]) -> str:
 
 def phase_line(phase: PhaseData) -> str:
     """ "- Đợt 1: … (từ 01/01/2024 đến 30/6/2024): goals; chào mừng 70 năm …"."""
-    title = quoted(phase_title(phase.number, phase.name))
+    title = document_quotes(phase_title(phase.number, phase.name))
     text = f"- {title} ({period_phrase(phase.start, phase.end)})"
-    goals = quoted(phase.goals).strip().rstrip(" .;")
+    goals = document_quotes(phase.goals).strip().rstrip(" .;")
     if goals:
         text += f": {goals}"
     # an anniversary the goals already name is not celebrated twice in one sentence
@@ -202,14 +187,14 @@ def movement_lines(number: str, m: MovementData, *, with_phases: bool = True) ->
     anniversaries."""
     out = [PlanLine("h3", f"{number} {upper_first(movement_title(m.name))}")]
     if m.theme:
-        out.append(PlanLine("p", f"Chủ đề: {sentence(quoted(m.theme))}"))
+        out.append(PlanLine("p", f"Chủ đề: {sentence(document_quotes(m.theme))}"))
     if m.launch_line and not m.launched_here:
         reference = doc_reference(m.launch_line, m.launch_subject)
         out.append(PlanLine("p", sentence(f"Triển khai theo {reference}")))
     out.append(PlanLine("p", f"Thời gian thực hiện: {period_phrase(m.start, m.end)}."))
     if m.targets:
         out.append(PlanLine("p", "Chỉ tiêu thi đua:"))
-        out.extend(PlanLine("p", x) for x in list_lines([quoted(t) for t in m.targets]))
+        out.extend(PlanLine("p", x) for x in list_lines([document_quotes(t) for t in m.targets]))
     if with_phases and m.phases:
         out.append(PlanLine("p", "Các đợt thi đua:"))
         out.extend(PlanLine("p", phase_line(p)) for p in m.phases)
@@ -227,7 +212,7 @@ def year_body(year: int, theme: str, model_target: int, movements: Sequence[Move
     tail = ("tổ chức triển khai hiệu quả các phong trào thi đua, thực hiện tốt các nhiệm vụ chính "
             "trị được giao, phấn đấu hoàn thành vượt mức các chỉ tiêu phát triển kinh tế - xã hội "
             f"năm {year}, với các nội dung sau:")  # fmt: skip
-    theme = quoted(theme).strip().strip("“”")
+    theme = document_quotes(theme).strip().strip("“”")
     intro = f"Thực hiện chủ đề phong trào thi đua năm {year}: “{theme}”, {tail}"
     body.append(PlanLine("p", intro if theme else upper_first(tail)))
     body.append(PlanLine("h2", "1. Tăng cường công tác quản lý nhà nước về thi đua, khen thưởng"))
@@ -266,7 +251,7 @@ def movement_body(m: MovementData, year: int, text: Text) -> tuple[PlanLine, ...
     body = _purpose(text)
     body.append(PlanLine("h1", "II. NỘI DUNG, CHỈ TIÊU THI ĐUA"))
     body.append(PlanLine("h2", "1. Tên phong trào, chủ đề"))
-    theme = f" với chủ đề: {sentence(quoted(m.theme))}" if m.theme else "."
+    theme = f" với chủ đề: {sentence(document_quotes(m.theme))}" if m.theme else "."
     body.append(PlanLine("p", movement_summary(m.name, year) + theme))
     body.append(PlanLine("h2", "2. Đối tượng, thời gian thi đua"))
     who = ", ".join(m.units) if m.units else "các cơ quan, đơn vị, thôn, tổ dân phố"
@@ -275,7 +260,7 @@ def movement_body(m: MovementData, year: int, text: Text) -> tuple[PlanLine, ...
     n = 3
     if m.targets:
         body.append(PlanLine("h2", f"{n}. Chỉ tiêu thi đua"))
-        body += [PlanLine("p", x) for x in list_lines([quoted(t) for t in m.targets])]
+        body += [PlanLine("p", x) for x in list_lines([document_quotes(t) for t in m.targets])]
         n += 1
     if m.phases or m.milestones:
         body.append(PlanLine("h2", f"{n}. Các đợt thi đua, ngày kỷ niệm"))

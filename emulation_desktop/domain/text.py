@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 
 from emulation_desktop.domain.money_words import money_in_words
@@ -10,13 +11,16 @@ from emulation_desktop.domain.money_words import money_in_words
 __all__ = [
     "closed",
     "date_line",
+    "document_quotes",
     "fold",
+    "lower_first",
     "money_in_words",
     "name_sort_key",
     "name_sort_text",
     "nfc",
     "nfc_lines",
     "proper_name",
+    "quoted_name",
     "split_name",
     "tcvn3_to_unicode",
     "text_sort_text",
@@ -180,6 +184,32 @@ def date_line(place: str, day: dt.date) -> str:
     """
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     return f"{nfc(place)}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+_GUILLEMETS = re.compile(r"«\s*(.*?)\s*»")
+
+
+def document_quotes(text: str) -> str:
+    """The screens' «…» become the “…” administrative documents quote with."""
+    return _GUILLEMETS.sub(r"“\1”", text).replace("«", "“").replace("»", "”")
+
+
+def quoted_name(name: str) -> str:
+    """ "“Dân vận khéo”"; a name that quotes inside itself ("Mô hình «Dân vận khéo»…") is not
+    wrapped again, its own quotes become “…”."""
+    if any(q in name for q in "«»“”"):
+        return document_quotes(name)
+    return f"“{name}”"
+
+
+def lower_first(text: str) -> str:
+    """ "Công chức Văn hóa" → "công chức Văn hóa" inside a sentence; an acronym keeps its
+    capitals ("UBND xã", "HĐND")."""
+    word = text.split(" ", 1)[0]
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def closed(text: str) -> str:

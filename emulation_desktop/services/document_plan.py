@@ -21,18 +21,16 @@ from emulation_desktop.domain.plan_document import (
     bases_lines,
     closing_sentence,
     doc_reference,
-    lower_first,
     milestone_labels,
     movement_body,
     movement_summary,
     preamble,
-    quoted,
     recipients_lines,
     year_body,
     year_summary,
 )
 from emulation_desktop.domain.profile import CommuneProfile
-from emulation_desktop.domain.text import date_line
+from emulation_desktop.domain.text import date_line, document_quotes, lower_first
 from emulation_desktop.domain.text_blocks import TextBlock
 
 NO_PROFILE = (
@@ -109,7 +107,7 @@ def plan_of_movement(sources, movement_id: int) -> PlanDocument:  # type: ignore
     )
     summary = movement_summary(detail.name, detail.year)
     if own and detail.launch_doc_subject:
-        summary = quoted(detail.launch_doc_subject).rstrip(" .")
+        summary = document_quotes(detail.launch_doc_subject).rstrip(" .")
     name = f"Kế hoạch {lower_first(summary)}"
     values = _values(sources, day, m.milestones, name)
 

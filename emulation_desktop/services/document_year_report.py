@@ -14,7 +14,7 @@ from emulation_desktop.domain.decisions import Counts
 from emulation_desktop.domain.enums import SignVariant, SubjectKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.nominations import FIRST_YEAR, LAST_YEAR
-from emulation_desktop.domain.text import date_line, thousands
+from emulation_desktop.domain.text import date_line, quoted_name, thousands
 from emulation_desktop.domain.year_report_document import (
     CHI_DAO,
     HAN_CHE,
@@ -72,7 +72,7 @@ def year_report(src: DocumentSources, year: int) -> YearReportDocument:
                          Heading("1. Công tác chỉ đạo, tổ chức thực hiện", 2)]  # fmt: skip
     if overview.plan_number:
         when = f" ngày {day_text(overview.plan_date)}" if overview.plan_date else ""
-        theme = f" với chủ đề “{overview.theme}”" if overview.theme else ""
+        theme = f" với chủ đề {quoted_name(overview.theme)}" if overview.theme else ""
         parts.append(Text(
             f"Ủy ban nhân dân {commune} ban hành Kế hoạch số {overview.plan_number}{when} về "
             f"công tác thi đua, khen thưởng năm {year}{theme}."
@@ -85,7 +85,7 @@ def year_report(src: DocumentSources, year: int) -> YearReportDocument:
                       if m.phases else "")  # fmt: skip
             end = ";" if i < len(overview.movements) - 1 else "."
             launcher = m.launcher.label.split(" (")[0]  # "UBND huyện", without its end date
-            lines.append(f"- Phong trào “{m.name}” do {launcher} phát động, thực hiện "
+            lines.append(f"- Phong trào {quoted_name(m.name)} do {launcher} phát động, thực hiện "
                          f"từ ngày {day_text(m.start)} đến ngày {day_text(m.end)}{phases}{end}")
         parts.append(Text("\n".join(lines)))
     parts.append(Text(block(CHI_DAO)))
@@ -150,7 +150,8 @@ def _movement_results(year, overview, reviews, models) -> list[Part]:  # type: i
         parts.append(Text(f"Năm {year} chưa ghi nhận lượt đăng ký thi đua nào."))
     if reviews:
         rows = [
-            (str(i), f"{r.title} {'phong trào ' if r.phase_id else ''}“{r.movement_name}”",
+            (str(i),
+             f"{r.title} {'phong trào ' if r.phase_id else ''}{quoted_name(r.movement_name)}",
              day_text(r.held_on), str(r.figures.registered), str(r.figures.exceeded),
              str(r.figures.met), str(r.figures.not_met))
             for i, r in enumerate(reviews, 1)
@@ -169,7 +170,7 @@ def _movement_results(year, overview, reviews, models) -> list[Part]:  # type: i
     else:
         text = f"Trong năm chưa công nhận mô hình mới, điển hình tiên tiến nào{target}"
     if models:
-        text += ": " + "; ".join(f"“{m.name}” ({m.subject.name})" for m in models)
+        text += ": " + "; ".join(f"{quoted_name(m.name)} ({m.subject.name})" for m in models)
     if progress.building:
         text += f"; {progress.building} mô hình đang xây dựng"
     text += "."

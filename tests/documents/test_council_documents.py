@@ -20,7 +20,6 @@ from emulation_desktop.documents.docx.kinds import minutes as minutes_kind
 from emulation_desktop.domain.council_documents import (
     decision_reference,
     legal_citation,
-    lower_first,
     meeting_subject,
     printed_basis,
     weekday,
@@ -29,7 +28,7 @@ from emulation_desktop.domain.decision_text import long_date
 from emulation_desktop.domain.enums import DocumentKind, RoundKind
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.domain.nominations import RoundInput
-from emulation_desktop.domain.text import closed
+from emulation_desktop.domain.text import closed, lower_first
 from emulation_desktop.services import document_council
 from tests.docx_checks import W, check_nd30, closing, grid_rows, render_png, texts
 

@@ -176,3 +176,11 @@ def test_closed_ends_a_document_once() -> None:
     assert closed("thi hành Quyết định này.") == "thi hành Quyết định này./."
     assert closed("thi hành Quyết định này") == "thi hành Quyết định này./."
     assert closed("thi hành Quyết định này./. ") == "thi hành Quyết định này./."
+
+
+def test_document_quotes_and_quoted_names() -> None:
+    from emulation_desktop.domain.text import document_quotes, quoted_name
+
+    assert document_quotes("phong trào « Dân vận khéo »") == "phong trào “Dân vận khéo”"
+    assert quoted_name("Dân vận khéo") == "“Dân vận khéo”"
+    assert quoted_name("Mô hình «Dân vận khéo» ở thôn") == "Mô hình “Dân vận khéo” ở thôn"

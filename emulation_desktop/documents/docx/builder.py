@@ -98,9 +98,6 @@ class DocxBuilder:
         """A new landscape section (a wide list) continuing the page numbers."""
         _page(self._new_section(), landscape=True)
 
-    def portrait(self) -> None:
-        _page(self._new_section(), landscape=False)
-
     def page_break(self) -> None:
         self._new_section()
 

@@ -8,7 +8,6 @@ The form sees the document's data as `doc` (the same frozen data the built-in la
 from __future__ import annotations
 
 import io
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -88,7 +87,3 @@ def _environment():  # type: ignore[no-untyped-def]
 def _short(exc: Exception) -> str:
     return str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
 
-
-def field_names(data: Any) -> list[str]:
-    """The attributes of `doc` for the help text of a form."""
-    return [f.name for f in fields(data)] if is_dataclass(data) else []

@@ -115,7 +115,7 @@ _A4: dict[FieldKey, tuple] = {
     FieldKey.REGISTER: (24, 165, 112, 7, 12, 9, False, True, BLACK, Align.LEFT, True),
     FieldKey.PLACE_DATE: (150, 146, 125, 8, 13, 10, False, True, BLACK, Align.CENTER, True),
     FieldKey.SIGNER_TITLE: (150, 154, 125, 13, 13, 10, True, False, BLACK, Align.CENTER, True),
-    FieldKey.SIGNER_NAME: (150, 184, 125, 8, 14, 11, True, False, BLACK, Align.CENTER, True),
+    FieldKey.SIGNER_NAME: (150, 187, 125, 8, 14, 11, True, False, BLACK, Align.CENTER, True),
 }
 
 
@@ -186,7 +186,7 @@ def layout_problems(layout: CertificateLayout) -> list[str]:
 
 def check_layout(layout: CertificateLayout) -> CertificateLayout:
     if problems := layout_problems(layout):
-        raise ValidationError(problems[0])
+        raise ValidationError({"layout": problems[0]})
     return layout
 
 
@@ -233,17 +233,19 @@ def layout_from_json(text: str, kind: CertificateKind | None = None) -> Certific
     try:
         data = json.loads(text)
     except (ValueError, TypeError):
-        raise ValidationError(_NOT_A_LAYOUT) from None
+        raise ValidationError({"file": _NOT_A_LAYOUT}) from None
     return layout_from_dict(data, kind)
 
 
 def layout_from_dict(data: Any, kind: CertificateKind | None = None) -> CertificateLayout:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValidationError(_NOT_A_LAYOUT)
+        raise ValidationError({"file": _NOT_A_LAYOUT})
     if not isinstance(data.get("version"), int) or data["version"] > VERSION:
         raise ValidationError(
-            "Tệp mẫu giấy khen được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật "
-            "chương trình rồi nhập lại."
+            {
+                "file": "Tệp mẫu giấy khen được tạo bởi phiên bản mới hơn của chương trình; "
+                "hãy cập nhật chương trình rồi nhập lại."
+            }
         )
     try:
         file_kind = CertificateKind(data["kind"])
@@ -259,9 +261,11 @@ def layout_from_dict(data: Any, kind: CertificateKind | None = None) -> Certific
             key = FieldKey(raw["key"])
             boxes[key] = _box(key, raw, boxes[key])
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise ValidationError(_NOT_A_LAYOUT) from None
+        raise ValidationError({"file": _NOT_A_LAYOUT}) from None
     if kind is not None and file_kind is not kind:
-        raise ValidationError(f"Tệp này là mẫu «{file_kind.label}», không phải mẫu «{kind.label}».")
+        raise ValidationError(
+            {"kind": f"Tệp này là mẫu «{file_kind.label}», không phải mẫu «{kind.label}»."}
+        )
     return check_layout(CertificateLayout(file_kind, paper, tuple(boxes[k] for k in FieldKey)))
 
 

@@ -39,8 +39,9 @@ class CertificateKind(StrEnum):
 
     @property
     def verb(self) -> str:
-        """The word above the heading on the traditional layout."""
-        return "CHỨNG NHẬN" if self is CertificateKind.CERTIFICATE else "TẶNG"
+        """The word above the heading on the traditional layout ("TẶNG GIẤY CHỨNG NHẬN" too:
+        a lone "CHỨNG NHẬN" above "GIẤY CHỨNG NHẬN" read as a repeat)."""
+        return "TẶNG"
 
     @property
     def blank(self) -> BlankKind:

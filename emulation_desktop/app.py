@@ -120,6 +120,7 @@ def self_test(report: Callable[[str], None]) -> int:
                 "PDF với phông chữ tiếng Việt",
                 lambda: selfcheck.pdf_roundtrip(tmp / "kiem-tra.pdf"),
             )
+            step("Giấy khen (PDF, phông chữ nhúng)", lambda: _certificate_smoke(tmp))
             step("Biểu tượng SVG", _icon_smoke)
             step("Giao diện (cửa sổ chính)", lambda: _gui_smoke(tmp / "selftest.db"))
         finally:
@@ -146,6 +147,38 @@ def _decision_smoke(tmp: Path) -> str:
         out = ctx.services.documents.write(DocumentKind.DECISION, item.id, tmp / "qd.docx")
     rows = sum(len(t.rows) for t in docx.Document(str(out)).tables)
     return f"Quyết định số {item.number}, {item.lines} người, {rows} dòng bảng"
+
+
+def _certificate_smoke(tmp: Path) -> str:
+    """One Giấy khen through the real renderer: reportlab, the fonts and the border in the
+    build."""
+    from emulation_desktop.documents.certificates.render import write_certificates_pdf
+    from emulation_desktop.domain.certificate_layout import default_layout
+    from emulation_desktop.domain.certificates import (
+        Certificate,
+        CertificateKind,
+        PrintMode,
+        Recipient,
+    )
+    from emulation_desktop.domain.enums import Gender, SubjectKind
+
+    kind = CertificateKind.GIAY_KHEN_PERSON
+    sample = Certificate(
+        award_id=1, kind=kind, number=1,
+        recipient=Recipient(SubjectKind.PERSON, "Nguyễn Thị Ánh Tuyết", Gender.FEMALE,
+                            "Giáo viên, Trường Tiểu học Cát Thành"),
+        award_name="Giấy khen", issuer="CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ CÁT THÀNH",
+        achievement="Đã có thành tích xuất sắc trong phong trào thi đua năm 2026",
+        decision="Quyết định số 166/QĐ-UBND ngày 20/11/2026", register_number="12/2026",
+        place_date="Cát Thành, ngày 20 tháng 11 năm 2026", signer_title=("CHỦ TỊCH",),
+        signer_name="Nguyễn Văn Thắng",
+    )  # fmt: skip
+    out = tmp / "giay-khen.pdf"
+    report = write_certificates_pdf(out, [sample], {kind: default_layout(kind)}, PrintMode.FULL)
+    data = out.read_bytes()
+    if report.pages != 1 or not data.startswith(b"%PDF") or b"LiberationSerif" not in data:
+        raise RuntimeError("giấy khen mẫu không ra đúng một trang PDF có phông chữ nhúng")
+    return f"1 trang, {len(data) // 1024} KB, phông Liberation Serif đã nhúng"
 
 
 def _backup_roundtrip(tmp: Path) -> str:

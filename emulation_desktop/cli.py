@@ -61,9 +61,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 # Commands of the design that later versions fill in: name -> what the user calls the feature.
-PLANNED_COMMANDS = {
-    "certificates": "In giấy khen (PDF)",
-}
 IMPORT_KINDS = ("people", "units", "households")
 EXPORT_LISTS = {
     "people": "cá nhân",
@@ -108,6 +105,35 @@ def _password(args: argparse.Namespace) -> str | None:
     if not lines or not lines[0].strip():
         raise UserError(f"Tệp mật khẩu «{Path(path).name}» trống.")
     return lines[0].strip()
+
+
+def _paper(text: str):  # type: ignore[no-untyped-def]
+    from emulation_desktop.domain.certificate_layout import (
+        A3_LANDSCAPE,
+        A4_LANDSCAPE,
+        CUSTOM,
+        MAX_PAPER_MM,
+        MIN_PAPER_MM,
+        Paper,
+    )
+
+    presets = {"a4": A4_LANDSCAPE, "a3": A3_LANDSCAPE}
+    key = text.strip().lower()
+    if key in presets:
+        return presets[key]
+    parts = key.replace("×", "x").replace(",", ".").split("x")
+    try:
+        width, height = (float(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"khổ giấy «{text}» không hiểu được: dùng a4, a3 hoặc RỘNGxCAO (mm), ví dụ 400x300"
+        ) from None
+    if not (MIN_PAPER_MM <= width <= MAX_PAPER_MM and MIN_PAPER_MM <= height <= MAX_PAPER_MM):
+        raise argparse.ArgumentTypeError(
+            f"khổ giấy {width:g} × {height:g} mm: mỗi cạnh từ {MIN_PAPER_MM:g} đến "
+            f"{MAX_PAPER_MM:g} mm"
+        )
+    return Paper(CUSTOM, width, height)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -164,19 +190,51 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[db_opt],
         help="Tạo văn bản (.docx) theo Nghị định 30/2020/NĐ-CP.",
         formatter_class=_ListFormatter,
-        epilog="Loại văn bản và ý nghĩa của --id:\n" + "\n".join(
-            f"  {k.value:<22} {k.label} (--id: {k.id_label})" for k in DocumentKind
-        ),
+        epilog="Loại văn bản và ý nghĩa của --id:\n"
+        + "\n".join(f"  {k.value:<22} {k.label} (--id: {k.id_label})" for k in DocumentKind),
     )
     p.add_argument("kind", choices=DOCUMENT_KINDS, metavar="LOẠI")
     p.add_argument("--id", type=int, required=True, metavar="SỐ")
     p.add_argument("--out", type=Path, required=True, metavar="TỆP.docx")
     p = sub.add_parser(
-        "certificates", parents=[db_opt], help=PLANNED_COMMANDS["certificates"] + "."
+        "certificates",
+        parents=[db_opt],
+        help="In giấy khen, giấy chứng nhận của một quyết định ra tệp PDF (mỗi tờ một trang).",
     )
-    p.add_argument("--decision", type=int, required=True)
+    p.add_argument("--decision", type=int, required=True, metavar="SỐ", help="Mã quyết định.")
     p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf")
-    p.add_argument("--mode", choices=("full", "overlay"), default="full")
+    p.add_argument(
+        "--mode",
+        choices=("full", "overlay"),
+        default="full",
+        metavar="CÁCH_IN",
+        help="full: giấy trắng, in cả khung và tiêu đề (mặc định); overlay: chỉ in chữ lên phôi.",
+    )
+    p.add_argument(
+        "--order",
+        choices=("ceremony", "list"),
+        default="ceremony",
+        metavar="THỨ_TỰ",
+        help="ceremony: thứ tự đọc tên khi trao (mặc định); list: thứ tự danh sách đề nghị.",
+    )
+    p.add_argument(
+        "--all-titles",
+        action="store_true",
+        help="In cả giấy chứng nhận cho danh hiệu không kèm giấy (Lao động tiên tiến…).",
+    )
+    p = sub.add_parser(
+        "calibration-page",
+        parents=[db_opt],
+        help="In trang căn chỉnh (lưới mm) để đo độ lệch của máy in so với phôi.",
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf")
+    p.add_argument(
+        "--paper",
+        type=_paper,
+        default="a4",
+        metavar="KHỔ",
+        help="a4, a3 (khổ ngang, mặc định a4) hoặc RỘNGxCAO tính bằng mm, ví dụ 400x300.",
+    )
     password = _password_option()
     p = sub.add_parser(
         "backup",
@@ -340,11 +398,37 @@ def _cmd_document(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_planned(args: argparse.Namespace) -> int:
-    feature = PLANNED_COMMANDS[args.command]
-    raise UserError(
-        f"Chức năng «{feature}» chưa có trong phiên bản {__version__} của chương trình."
-    )
+def _cmd_certificates(args: argparse.Namespace) -> int:
+    from emulation_desktop import app
+    from emulation_desktop.domain.certificates import PrintMode
+
+    if args.db is not None and not Path(args.db).exists():
+        raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu «{args.db}».")
+    with app.open_context(args.db) as ctx:
+        certificates = ctx.services.certificates
+        written = certificates.write_pdf(
+            args.decision,
+            args.out,
+            PrintMode(args.mode),
+            ceremony=args.order == "ceremony",
+            # The PDF is printed elsewhere: the offset saved for "no printer" (the default).
+            offset=certificates.calibration(""),
+            all_titles=args.all_titles,
+        )
+    for issue in written.issues:
+        print(f"Lưu ý: {issue.message}", file=sys.stderr)
+    print(f"Đã tạo {written.pages} giấy khen: {written.path}")
+    return EXIT_OK
+
+
+def _cmd_calibration_page(args: argparse.Namespace) -> int:
+    # No database: the page is the same for every commune.
+    from emulation_desktop.services.certificates import write_calibration_page
+
+    out = write_calibration_page(args.paper, args.out)
+    paper = args.paper
+    print(f"Đã tạo trang căn chỉnh khổ {paper.width_mm:g} × {paper.height_mm:g} mm: {out}")
+    return EXIT_OK
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -363,7 +447,8 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "restore": _cmd_restore,
     "import": _cmd_import,
     "document": _cmd_document,
-    **dict.fromkeys(PLANNED_COMMANDS, _cmd_planned),
+    "certificates": _cmd_certificates,
+    "calibration-page": _cmd_calibration_page,
 }
 
 

@@ -138,6 +138,8 @@ def achievement_line(kind: CertificateKind, achievement: str, award_name: str, p
         return "Đã " + lower_first(text)
     if folded.startswith("thanh tich"):
         return "Đã có " + lower_first(text)
+    if folded.startswith("da "):  # "Đã có hành động dũng cảm…" is already a sentence
+        return text[0].upper() + text[1:]
     return "Đã có thành tích " + lower_first(text)
 
 

@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import and_, extract, insert, or_, select
+from sqlalchemy import and_, extract, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from emulation_desktop.domain.dates import day_text
@@ -23,6 +23,7 @@ from emulation_desktop.services.rules import RulesService
 from emulation_desktop.services.subjects import row_subject_key, subject_columns, subject_refs
 from emulation_desktop.spreadsheet.writer import Column, ColumnType
 from emulation_desktop.store.award_models import DecisionRow
+from emulation_desktop.store.certificate_models import CertificatePrintRow
 from emulation_desktop.store.db import Database
 from emulation_desktop.store.models import AwardRow
 
@@ -53,6 +54,7 @@ class RegisterLine:
     amount: int | None
     revoked_by: str  # "07/QĐ-UBND ngày 10/01/2027"
     note: str
+    printed: int = 0  # certificate sheets printed and not spoiled
 
     @property
     def decision_text(self) -> str:
@@ -91,9 +93,16 @@ class AwardRegisterService:
         that year (higher levels', typed history), by date and name."""
         with self._db.session_scope() as s:
             decided_year = extract("year", AwardRow.decision_date)
+            printed = (
+                select(CertificatePrintRow.award_id, func.count().label("sheets"))
+                .where(CertificatePrintRow.spoiled.is_(False))
+                .group_by(CertificatePrintRow.award_id)
+                .subquery()
+            )
             rows = s.execute(
-                select(AwardRow, DecisionRow.kind)
+                select(AwardRow, DecisionRow.kind, func.coalesce(printed.c.sheets, 0))
                 .outerjoin(DecisionRow, DecisionRow.id == AwardRow.decision_id)
+                .outerjoin(printed, printed.c.award_id == AwardRow.id)
                 .where(or_(
                     AwardRow.register_year == year,
                     and_(AwardRow.register_year.is_(None), decided_year == year),
@@ -101,16 +110,17 @@ class AwardRegisterService:
                          AwardRow.year == year),
                 ))
             ).all()  # fmt: skip
-            refs = subject_refs(s, [row_subject_key(a) for a, _k in rows])
-            revokers = revoked_texts(s, {a.revoked_by_id for a, _k in rows if a.revoked_by_id})
+            refs = subject_refs(s, [row_subject_key(a) for a, _k, _n in rows])
+            revokers = revoked_texts(s, {a.revoked_by_id for a, _k, _n in rows if a.revoked_by_id})
         out = []
-        for a, kind in rows:
+        for a, kind, sheets in rows:
             key = row_subject_key(a)
             ref = refs.get(key) or SubjectRef(key[0], key[1], "(không còn trong danh sách)")
             out.append(RegisterLine(
                 a.id, a.register_seq, a.register_number, ref, a.award_name, a.award_kind, a.year,
                 a.achievement, a.decision_id, kind, a.decision_number, a.decision_date, a.issuer,
                 a.amount, revokers.get(a.revoked_by_id, "") if a.revoked_by_id else "", a.note,
+                int(sheets),
             ))  # fmt: skip
         out.sort(key=lambda r: (r.seq is None, r.seq or 0, r.decision_date or dt.date.min,
                                 r.decision_number, r.subject.name))  # fmt: skip

@@ -8,6 +8,7 @@ from pathlib import Path
 from emulation_desktop.domain.enums import DocumentKind
 from emulation_desktop.services.advanced_models import AdvancedModelService
 from emulation_desktop.services.backup import BackupService
+from emulation_desktop.services.certificates import CertificateService
 from emulation_desktop.services.complaints import ComplaintService
 from emulation_desktop.services.council import CouncilService
 from emulation_desktop.services.custom_templates import CustomTemplateService
@@ -64,6 +65,7 @@ class AppServices:
     doc_register: DocRegisterService
     text_blocks: TextBlockService
     documents: DocumentService
+    certificates: CertificateService
 
     @classmethod
     def build(cls, db: Database, data_dir: Path | None = None) -> AppServices:
@@ -109,4 +111,5 @@ class AppServices:
         parts["decisions"].package.write_submission = lambda proposal_id, out: documents.write(
             DocumentKind.SUBMISSION, proposal_id, out
         )
-        return cls(**parts, documents=documents)
+        certificates = CertificateService(db, rules, profile)
+        return cls(**parts, documents=documents, certificates=certificates)

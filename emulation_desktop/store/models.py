@@ -345,6 +345,7 @@ class AppStateRow(Base):
 
 # The yearly cycle's tables live in their own module; importing it registers them on `Base`.
 from emulation_desktop.store import award_models as _award_models  # noqa: E402,F401
+from emulation_desktop.store import certificate_models as _certificate_models  # noqa: E402,F401
 from emulation_desktop.store import cycle_models as _cycle_models  # noqa: E402,F401
 from emulation_desktop.store import document_models as _document_models  # noqa: E402,F401
 

@@ -47,7 +47,7 @@ def test_the_page_is_the_paper_with_numbered_marks(tmp_path: Path, paper: Paper)
     assert {p.text for p in left} >= {str(i) for i in range(20, int(paper.height_mm) - 2, 10)}
     text = page_texts(out)[0]
     assert is_nfc(text)
-    assert "TRANG CANH CHỈNH MÁY IN" in text
+    assert "TRANG CĂN CHỈNH MÁY IN" in text
     assert f"X {CROSS_MM:g} mm; Y {CROSS_MM:g} mm" in text
     assert "Độ lệch X" in flat(text) and "nhập −2" in flat(text)
     assert metadata(out)["/Title"] == f"Trang canh chỉnh máy in – {paper.name}"
@@ -81,7 +81,7 @@ def test_small_paper_still_gets_a_page_with_its_title(tmp_path: Path) -> None:
     out = tmp_path / "small.pdf"
     write_calibration_pdf(out, Paper("Tùy chỉnh", 60, 50))
     text = flat(page_texts(out)[0])
-    assert "TRANG CANH CHỈNH MÁY IN" in text and "X 20 mm; Y 20 mm" in text
+    assert "TRANG CĂN CHỈNH MÁY IN" in text and "X 20 mm; Y 20 mm" in text
 
 
 def test_writes_to_a_stream_and_refuses_a_missing_folder(tmp_path: Path) -> None:

@@ -162,24 +162,6 @@ def test_self_test_passes(tmp_path: Path) -> None:
     assert "[LỖI]" not in run.out
 
 
-# --- planned commands --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ("certificates", "--decision", "1", "--out", "a.pdf"),
-        ("certificates", "--decision", "1", "--out", "a.pdf", "--mode", "overlay"),
-    ],
-    ids=lambda args: args[0] if isinstance(args, tuple) else str(args),
-)
-def test_planned_commands_say_not_in_this_version(tmp_path: Path, args: tuple[str, ...]) -> None:
-    run = run_cli(*args, "--db", tmp_path / "x.db", cwd=tmp_path)
-
-    assert_failure(run, "chưa có trong phiên bản", __version__)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["user-data"]  # no output, no database
-
-
 # --- bad arguments -----------------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ def instructions(paper: Paper) -> list[str]:
     size = f"{paper.width_mm:g} × {paper.height_mm:g} mm".replace(".", ",")
     c = f"{CROSS_MM:g}"
     return [
-        "TRANG CANH CHỈNH MÁY IN",
+        "TRANG CĂN CHỈNH MÁY IN",
         f"In trang này đúng cỡ thật (100 %, không chọn «Vừa khổ giấy») trên máy in và khổ giấy "
         f"{paper.name} {size} dùng để in giấy khen.",
         f"1. Dùng thước đo từ mép trái và mép trên của tờ giấy tới tâm dấu chữ thập ở góc trên "

@@ -1,0 +1,133 @@
+"""Certificate layouts kept per kind in the database (the default until a commune saves its
+own), exported to and imported from a small JSON file; and the one way every certificate file
+(layout, PDF, calibration page) is written: beside the target, then renamed over it."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from emulation_desktop.domain.certificate_layout import (
+    CertificateLayout,
+    check_layout,
+    default_layout,
+    layout_from_dict,
+    layout_from_json,
+    layout_problems,
+    layout_to_dict,
+    layout_to_json,
+)
+from emulation_desktop.domain.certificates import CertificateKind
+from emulation_desktop.domain.errors import UserError, ValidationError
+from emulation_desktop.paths import os_reason
+from emulation_desktop.services.registry_write import audit
+from emulation_desktop.store.certificate_models import CertificateLayoutRow
+from emulation_desktop.store.db import Database
+
+log = logging.getLogger(__name__)
+MAX_LAYOUT_FILE = 1024 * 1024
+
+
+class LayoutStore:
+    """The layout side of `CertificateService` (which inherits it); needs `self._db`."""
+
+    _db: Database
+
+    def layout(self, kind: CertificateKind) -> CertificateLayout:
+        """The commune's layout of `kind`, else the default on A4 landscape."""
+        kind = CertificateKind(kind)
+        with self._db.session_scope() as s:
+            row = s.get(CertificateLayoutRow, kind.value)
+            data = dict(row.data) if row else None
+        if data is not None:
+            try:
+                return layout_from_dict(data, kind)
+            except UserError:
+                # Saved by a newer version or damaged by hand: print on the default rather
+                # than refuse every certificate; the editor shows the default to save again.
+                log.warning("stored certificate layout %s unreadable; default used", kind)
+        return default_layout(kind)
+
+    def save_layout(self, layout: CertificateLayout) -> None:
+        if problems := layout_problems(layout):
+            raise ValidationError({"layout": problems[0]})
+        check_layout(layout)
+        kind = CertificateKind(layout.kind)
+        with self._db.session_scope() as s:
+            row = s.get(CertificateLayoutRow, kind.value)
+            if row is None:
+                row = CertificateLayoutRow(kind=kind.value)
+                s.add(row)
+            row.data = layout_to_dict(layout)
+            audit(s, "save", "certificate_layout", None, kind=kind.value, paper=layout.paper.name)
+
+    def reset_layout(self, kind: CertificateKind) -> CertificateLayout:
+        kind = CertificateKind(kind)
+        with self._db.session_scope() as s:
+            row = s.get(CertificateLayoutRow, kind.value)
+            if row is not None:
+                s.delete(row)
+                audit(s, "delete", "certificate_layout", None, kind=kind.value)
+        return default_layout(kind)
+
+    def export_layout(self, kind: CertificateKind, path: Path) -> Path:
+        data = layout_to_json(self.layout(kind)).encode("utf-8")
+        return write_atomic(Path(path), ".json", "tệp mẫu", lambda fh: fh.write(data))
+
+    def import_layout(self, kind: CertificateKind, path: Path) -> CertificateLayout:
+        """A layout file exported here or by another commune; it replaces the saved one."""
+        path = Path(path)
+        try:
+            if path.stat().st_size > MAX_LAYOUT_FILE:
+                raise ValidationError({"file": "Tệp này không phải tệp mẫu giấy khen của "
+                                               "chương trình (quá lớn)."})  # fmt: skip
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            text = ""
+        except IsADirectoryError:
+            raise UserError(f"«{path}» là một thư mục, không phải tệp mẫu.") from None
+        except OSError as exc:
+            raise UserError(f"Không đọc được tệp «{path.name}» ({os_reason(exc)}).") from exc
+        layout = layout_from_json(text, CertificateKind(kind))
+        self.save_layout(layout)
+        return layout
+
+
+def check_target(path: Path, suffix: str) -> Path:
+    if path.suffix.lower() != suffix:
+        raise UserError(f"Tên tệp «{path.name}» phải có đuôi {suffix}.")
+    if path.is_dir():
+        raise UserError(f"«{path}» là một thư mục. Hãy đặt tên tệp khác.")
+    if not path.parent.is_dir():
+        raise UserError(f"Không tìm thấy thư mục «{path.parent}». Hãy chọn một thư mục có sẵn.")
+    return path
+
+
+def write_atomic(path: Path, suffix: str, what: str, write: Callable[[BinaryIO], object]) -> Path:
+    """A temporary file beside `path`, flushed, then renamed over it: a full disk or a file
+    held open by a PDF reader leaves the old file as it was."""
+    path = check_target(path, suffix)
+    tmp = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(tmp, "xb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.replace(tmp, path)
+        except PermissionError as exc:
+            raise UserError(
+                f"Tệp «{path.name}» đang được mở trong một chương trình khác (trình đọc PDF, "
+                "trình soạn thảo); hãy đóng tệp rồi làm lại."
+            ) from exc
+    except OSError as exc:
+        raise UserError(f"Không ghi được {what} «{path.name}» ({os_reason(exc)}).") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+    return path

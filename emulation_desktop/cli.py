@@ -417,7 +417,7 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
         )
     for issue in written.issues:
         print(f"Lưu ý: {issue.message}", file=sys.stderr)
-    print(f"Đã tạo {written.pages} giấy khen: {written.path}")
+    print(f"Đã tạo {written.summary}: {written.path}")
     return EXIT_OK
 
 

@@ -120,6 +120,14 @@ class Recipient:
         return f"{honorific} {name}".strip()
 
 
+def sheet_count_text(kinds: Sequence[CertificateKind]) -> str:
+    """ "3 giấy khen", "16 giấy chứng nhận", "3 giấy khen và 16 giấy chứng nhận"."""
+    certificates = sum(1 for k in kinds if k is CertificateKind.CERTIFICATE)
+    parts = [f"{n} {word}" for n, word in ((len(kinds) - certificates, "giấy khen"),
+                                           (certificates, "giấy chứng nhận")) if n]  # fmt: skip
+    return " và ".join(parts) or "0 giấy khen"
+
+
 def achievement_line(kind: CertificateKind, achievement: str, award_name: str, period: str) -> str:
     """ "Đã có thành tích …" on a Giấy khen; "Đạt danh hiệu “…” năm 2026" on a Giấy chứng
     nhận. The officer's text keeps its own words when it already starts that way."""

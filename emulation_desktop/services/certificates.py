@@ -20,7 +20,12 @@ from emulation_desktop.domain.certificate_layout import (
     edge_warnings,
     layout_problems,
 )
-from emulation_desktop.domain.certificates import Certificate, CertificateKind, PrintMode
+from emulation_desktop.domain.certificates import (
+    Certificate,
+    CertificateKind,
+    PrintMode,
+    sheet_count_text,
+)
 from emulation_desktop.domain.errors import UserError
 from emulation_desktop.services.certificate_data import (
     DecisionChoice,
@@ -76,6 +81,12 @@ class WrittenPdf:
     pages: int
     award_ids: tuple[int, ...]
     issues: tuple[FitIssue, ...]
+    kinds: tuple[CertificateKind, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """ "3 giấy khen và 16 giấy chứng nhận"."""
+        return sheet_count_text(self.kinds)
 
 
 class CertificateService(LayoutStore, PrintRegister):
@@ -158,7 +169,10 @@ class CertificateService(LayoutStore, PrintRegister):
 
         write_atomic(out, ".pdf", "tệp PDF", write)
         report = reports[0]
-        return WrittenPdf(out, report.pages, tuple(c.award_id for c in certs), report.issues)
+        return WrittenPdf(
+            out, report.pages, tuple(c.award_id for c in certs), report.issues,
+            tuple(c.kind for c in certs),
+        )  # fmt: skip
 
     def write_calibration_page(self, paper: Paper, out: Path) -> Path:
         return write_calibration_page(paper, out)

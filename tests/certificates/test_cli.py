@@ -50,7 +50,7 @@ def test_list_order_overlay_and_every_title(demo: Demo, demo_db_file: Path, tmp_
                               "--mode", "overlay", "--order", "list", "--all-titles")  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     households = len(demo.services.certificates.batch(decision, all_titles=True).rows)
-    assert proc.stdout.strip() == f"Đã tạo {households} giấy khen: {out}"
+    assert proc.stdout.strip() == f"Đã tạo {households} giấy chứng nhận: {out}"
     first = flat(page_texts(out)[0])
     assert first.startswith(("Hộ gia đình ông", "Hộ gia đình bà", "CHỦ TỊCH"))
     assert "GIẤY CHỨNG NHẬN" not in first  # pre-printed on the blank

@@ -140,3 +140,12 @@ def test_the_texts_a_certificate_prints() -> None:
     from dataclasses import replace
 
     assert replace(cert, register_number="").text(FieldKey.REGISTER) == ""
+
+
+def test_sheet_count_names_each_kind_of_sheet() -> None:
+    from emulation_desktop.domain.certificates import sheet_count_text
+
+    gk, gcn = CertificateKind.GIAY_KHEN_UNIT, CertificateKind.CERTIFICATE
+    assert sheet_count_text([gk, gk, gk]) == "3 giấy khen"
+    assert sheet_count_text([gcn] * 16) == "16 giấy chứng nhận"
+    assert sheet_count_text([gk, gcn, gcn]) == "1 giấy khen và 2 giấy chứng nhận"

@@ -44,3 +44,19 @@ def demo_context(db_path: Path) -> Iterator[object]:
     with open_context(db_path) as ctx:
         ctx.services.demo.load()
         yield ctx
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo commune built once per session; tests copy it before writing (generating a
+    document or a certificate PDF never writes to it)."""
+    from emulation_desktop.services.container import AppServices
+    from emulation_desktop.store.db import open_database
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    db = open_database(path)
+    try:
+        AppServices.build(db).demo.load()
+    finally:
+        db.dispose()
+    return path

@@ -4,14 +4,10 @@ own), exported to and imported from a small JSON file; and the one way every cer
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import secrets
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
+from emulation_desktop.documents.atomic import write_atomic
 from emulation_desktop.domain.certificate_layout import (
     CertificateLayout,
     check_layout,
@@ -77,7 +73,7 @@ class LayoutStore:
 
     def export_layout(self, kind: CertificateKind, path: Path) -> Path:
         data = layout_to_json(self.layout(kind)).encode("utf-8")
-        return write_atomic(Path(path), ".json", "tệp mẫu", lambda fh: fh.write(data))
+        return write_atomic(Path(path), ".json", lambda fh: fh.write(data), what="tệp mẫu")
 
     def import_layout(self, kind: CertificateKind, path: Path) -> CertificateLayout:
         """A layout file exported here or by another commune; it replaces the saved one."""
@@ -96,38 +92,3 @@ class LayoutStore:
         layout = layout_from_json(text, CertificateKind(kind))
         self.save_layout(layout)
         return layout
-
-
-def check_target(path: Path, suffix: str) -> Path:
-    if path.suffix.lower() != suffix:
-        raise UserError(f"Tên tệp «{path.name}» phải có đuôi {suffix}.")
-    if path.is_dir():
-        raise UserError(f"«{path}» là một thư mục. Hãy đặt tên tệp khác.")
-    if not path.parent.is_dir():
-        raise UserError(f"Không tìm thấy thư mục «{path.parent}». Hãy chọn một thư mục có sẵn.")
-    return path
-
-
-def write_atomic(path: Path, suffix: str, what: str, write: Callable[[BinaryIO], object]) -> Path:
-    """A temporary file beside `path`, flushed, then renamed over it: a full disk or a file
-    held open by a PDF reader leaves the old file as it was."""
-    path = check_target(path, suffix)
-    tmp = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "xb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.replace(tmp, path)
-        except PermissionError as exc:
-            raise UserError(
-                f"Tệp «{path.name}» đang được mở trong một chương trình khác (trình đọc PDF, "
-                "trình soạn thảo); hãy đóng tệp rồi làm lại."
-            ) from exc
-    except OSError as exc:
-        raise UserError(f"Không ghi được {what} «{path.name}» ({os_reason(exc)}).") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
-    return path

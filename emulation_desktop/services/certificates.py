@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from emulation_desktop.documents.atomic import check_target, write_atomic
 from emulation_desktop.domain.certificate_layout import (
     CertificateLayout,
     Paper,
@@ -33,7 +34,7 @@ from emulation_desktop.services.certificate_data import (
     decision_choices,
     decision_sheets,
 )
-from emulation_desktop.services.certificate_layouts import LayoutStore, check_target, write_atomic
+from emulation_desktop.services.certificate_layouts import LayoutStore
 from emulation_desktop.services.certificate_prints import (
     BlankStock,
     Offset,
@@ -167,7 +168,7 @@ class CertificateService(LayoutStore, PrintRegister):
             reports.append(write_certificates_pdf(fh, certs, layouts, mode,
                                                   (offset.dx_mm, offset.dy_mm)))  # fmt: skip
 
-        write_atomic(out, ".pdf", "tệp PDF", write)
+        write_atomic(out, ".pdf", write, what="tệp PDF", held_by="trình đọc PDF")
         report = reports[0]
         return WrittenPdf(
             out, report.pages, tuple(c.award_id for c in certs), report.issues,
@@ -237,4 +238,7 @@ def write_calibration_page(paper: Paper, out: Path) -> Path:
     from emulation_desktop.documents.certificates.calibration import write_calibration_pdf
 
     out = check_target(Path(out), ".pdf")
-    return write_atomic(out, ".pdf", "tệp PDF", lambda fh: write_calibration_pdf(fh, paper))
+    return write_atomic(
+        out, ".pdf", lambda fh: write_calibration_pdf(fh, paper), what="tệp PDF",
+        held_by="trình đọc PDF",
+    )  # fmt: skip

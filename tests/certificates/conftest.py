@@ -40,20 +40,6 @@ class Demo:
             conn.close()
 
 
-@pytest.fixture(scope="session")
-def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from emulation_desktop.services.container import AppServices
-    from emulation_desktop.store.db import open_database
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = open_database(path)
-    try:
-        AppServices.build(db).demo.load()
-    finally:
-        db.dispose()
-    return path
-
-
 def _open(source: Path, folder: Path) -> Iterator[Demo]:
     from emulation_desktop.services.container import AppServices
     from emulation_desktop.store.db import open_database

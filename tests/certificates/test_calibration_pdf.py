@@ -50,7 +50,7 @@ def test_the_page_is_the_paper_with_numbered_marks(tmp_path: Path, paper: Paper)
     assert "TRANG CĂN CHỈNH MÁY IN" in text
     assert f"X {CROSS_MM:g} mm; Y {CROSS_MM:g} mm" in text
     assert "Độ lệch X" in flat(text) and "nhập −2" in flat(text)
-    assert metadata(out)["/Title"] == f"Trang canh chỉnh máy in – {paper.name}"
+    assert metadata(out)["/Title"] == f"Trang căn chỉnh máy in – {paper.name}"
 
 
 def _digits_width(text: str, size: float) -> float:
@@ -89,5 +89,5 @@ def test_writes_to_a_stream_and_refuses_a_missing_folder(tmp_path: Path) -> None
     write_calibration_pdf(buffer, A4_LANDSCAPE)
     buffer.seek(0)
     assert len(PdfReader(buffer).pages) == 1
-    with pytest.raises(UserError, match="Không ghi được trang canh chỉnh"):
+    with pytest.raises(UserError, match="Không ghi được trang căn chỉnh"):
         write_calibration_pdf(tmp_path / "khong-co" / "x.pdf", A4_LANDSCAPE)

@@ -47,7 +47,7 @@ def test_bad_targets_are_refused_and_an_open_file_is_left_as_it_was(
     def refuse(*_args: object) -> None:
         raise PermissionError(13, "in use")
 
-    monkeypatch.setattr("emulation_desktop.services.certificate_layouts.os.replace", refuse)
+    monkeypatch.setattr("emulation_desktop.documents.atomic.os.replace", refuse)
     with pytest.raises(UserError, match="đang được mở"):
         service.write_pdf(decision, held, PrintMode.FULL)
     assert held.read_bytes() == b"%PDF-1.4 old"

@@ -11,20 +11,6 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture(scope="session")
-def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from emulation_desktop.services.container import AppServices
-    from emulation_desktop.store.db import open_database
-
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = open_database(path)
-    try:
-        AppServices.build(db).demo.load()
-    finally:
-        db.dispose()
-    return path
-
-
 @pytest.fixture(scope="module")
 def demo(demo_db_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """AppServices over a private copy of the demo database (one per test module)."""

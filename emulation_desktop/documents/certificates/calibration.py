@@ -45,7 +45,7 @@ def write_calibration_pdf(out: Path | BinaryIO, paper: Paper) -> None:
     fitter = Fitter()
     target = str(out) if isinstance(out, str | Path) else out
     c = canvas.Canvas(target, pagesize=(w, h))
-    c.setTitle(f"Trang canh chỉnh máy in – {paper.name}")
+    c.setTitle(f"Trang căn chỉnh máy in – {paper.name}")
     c.setCreator("Thi đua – Khen thưởng")
     for step, grey, width in _GRID:
         c.setStrokeGray(grey)
@@ -68,7 +68,7 @@ def write_calibration_pdf(out: Path | BinaryIO, paper: Paper) -> None:
         c.save()
     except OSError as e:
         raise UserError(
-            "Không ghi được trang canh chỉnh: thư mục không tồn tại, không có quyền ghi hoặc tệp "
+            "Không ghi được trang căn chỉnh: thư mục không tồn tại, không có quyền ghi hoặc tệp "
             "đang được mở trong chương trình khác."
         ) from e
 

@@ -34,6 +34,7 @@ from emulation_desktop.settings import (
     Settings,
 )
 
+from emulation_desktop.gui.certificates.page import CertificatesPage
 from emulation_desktop.gui.dialogs.about_dialog import AboutDialog
 from emulation_desktop.gui.icons import icon
 from emulation_desktop.gui.pages.backup_page import BackupPage
@@ -150,6 +151,8 @@ class MainWindow(QMainWindow):
             return BackupPage(section, self._services, self._tasks, self._data_changed)
         if section.key == "registry":
             return RegistryPage(section, self._services, self._tasks, self.refresh_status)
+        if section.key == "certificates":
+            return CertificatesPage(section, self._services, self._tasks, self.go_to)
         if section.key in TABS:
             return TabbedSectionPage(
                 section,

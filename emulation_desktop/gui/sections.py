@@ -72,12 +72,6 @@ SECTIONS: tuple[Section, ...] = (
         "Giấy khen & In",
         "certificates",
         "In giấy khen, giấy chứng nhận cho buổi lễ, trên giấy trắng hoặc trên phôi in sẵn.",
-        (
-            "Giấy khen cá nhân, tập thể, hộ gia đình; giấy chứng nhận danh hiệu.",
-            "Chỉnh vị trí từng dòng chữ theo phôi; trang căn chỉnh riêng cho từng máy in.",
-            "Tên dài, thành tích dài tự thu nhỏ cỡ chữ rồi xuống dòng, không tràn khung.",
-            "In theo thứ tự đọc tên tại buổi lễ; in lại ngay một tờ bị hỏng.",
-        ),
     ),
     Section(
         "reports",

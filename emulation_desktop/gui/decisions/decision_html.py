@@ -147,7 +147,9 @@ def register_line_html(r: RegisterLine) -> str:
         ("Danh hiệu, hình thức", r.award_name), ("Năm thành tích", str(r.year)),
         ("Thành tích", r.achievement), ("Quyết định", r.decision_text),
         ("Cấp quyết định", r.issuer),
-        ("Tiền thưởng", money), ("Ghi chú", "" if r.note == r.achievement else r.note),
+        ("Tiền thưởng", money),
+        ("Giấy khen, giấy chứng nhận", f"Đã in {r.printed} tờ" if r.printed else ""),
+        ("Ghi chú", "" if r.note == r.achievement else r.note),
     ])  # fmt: skip
     return f"{STYLE}<h2>{escape(r.award_name)}</h2>{revoked}{facts}"
 

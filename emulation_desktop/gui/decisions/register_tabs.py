@@ -30,10 +30,10 @@ MUTED = "#707070"
 
 class AwardRegisterTab(RecordTab[RegisterLine]):
     title = "Sổ khen thưởng"
-    headers = ("Số sổ", "Đối tượng", "Danh hiệu, hình thức", "Quyết định", "Tiền thưởng")
+    headers = ("Số sổ", "Đối tượng", "Danh hiệu, hình thức", "Quyết định", "Tiền thưởng", "Đã in")
     stretch = 1
     caps = ((2, 16), (3, 13))
-    optional = (4, 3, 2)
+    optional = (4, 5, 3, 2)
     noun = "khen thưởng"
 
     def __init__(
@@ -64,11 +64,13 @@ class AwardRegisterTab(RecordTab[RegisterLine]):
 
     def cells(self, r: RegisterLine) -> list[str]:
         money = "" if r.amount is None else thousands(r.amount)
-        return [r.register_number, r.subject.name, r.award_name, r.decision_number, money]
+        # The sheets printed for the award (spoiled ones not counted): the giấy khen exists.
+        printed = f"{r.printed} tờ" if r.printed else ""
+        return [r.register_number, r.subject.name, r.award_name, r.decision_number, money, printed]
 
     def colours(self, r: RegisterLine) -> dict[int, tuple[str, bool]]:
         if r.revoked_by:
-            return dict.fromkeys(range(5), (ERROR_COLOR, False))
+            return dict.fromkeys(range(6), (ERROR_COLOR, False))
         if r.seq is None:
             return {3: (MUTED, False)}
         return {}

@@ -169,3 +169,14 @@ def test_blanks_received_add_to_the_stock(qtbot, demo_context) -> None:  # type:
     stock = {s.blank: s for s in service.stock()}
     assert (stock[BlankKind.GIAY_KHEN].received, stock[BlankKind.GIAY_KHEN].left) == (200, 200)
     assert stock[BlankKind.CERTIFICATE].received == 0
+
+
+def test_the_calibration_explanation_sits_below_the_offsets_in_full(calibration) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    explanation = calibration.findChild(QLabel, "explanation")
+    dy_bottom = calibration.dy.mapTo(calibration, calibration.dy.rect().bottomLeft()).y()
+    top = explanation.mapTo(calibration, explanation.rect().topLeft()).y()
+    assert top > dy_bottom
+    needed = explanation.heightForWidth(explanation.width())
+    assert explanation.height() >= needed  # no line of the explanation is cut off

@@ -87,10 +87,6 @@ class CalibrationDialog(SavingDialog):
         explanation = muted(QLabel(EXPLANATION))
         explanation.setObjectName("explanation")
         e = self.errors
-        offsets = QVBoxLayout()
-        offsets.setContentsMargins(0, 0, 0, 0)
-        offsets.addWidget(self.dx)
-        offsets.addWidget(self.dy)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Máy in:", self.printer)
@@ -110,7 +106,9 @@ class CalibrationDialog(SavingDialog):
         layout.addWidget(e.general)
         layout.addWidget(buttons)
         self.printer.currentIndexChanged.connect(lambda _i: self._load())
-        self.resize(em(self, 40), self.sizeHint().height())
+        # The wrapped explanation needs its height computed at the final width.
+        self.setMinimumWidth(em(self, 40))
+        self.adjustSize()
         self._load()
 
     @property

@@ -90,7 +90,10 @@ def self_test(report: Callable[[str], None]) -> int:
         else:
             report(f"[ĐẠT] {label}: {detail}")
 
-    with tempfile.TemporaryDirectory(prefix="tdkt-selftest-") as tmp_name:
+    # A leftover temporary file is no failure of the build being tested.
+    with tempfile.TemporaryDirectory(
+        prefix="tdkt-selftest-", ignore_cleanup_errors=True
+    ) as tmp_name:
         tmp = Path(tmp_name)
         old_env = os.environ.get(DATA_DIR_ENV)
         os.environ[DATA_DIR_ENV] = str(tmp / "data")

@@ -201,8 +201,13 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[db_opt],
         help="In giấy khen, giấy chứng nhận của một quyết định ra tệp PDF (mỗi tờ một trang).",
     )
-    p.add_argument("--decision", type=int, required=True, metavar="SỐ", help="Mã quyết định.")
-    p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf")
+    p.add_argument(
+        "--decision",
+        required=True,
+        metavar="QĐ",
+        help="Số quyết định như đã in (ví dụ 121/QĐ-UBND) hoặc mã của quyết định.",
+    )
+    p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf", help="Tệp PDF sẽ tạo.")
     p.add_argument(
         "--mode",
         choices=("full", "overlay"),
@@ -227,7 +232,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[db_opt],
         help="In trang căn chỉnh (lưới mm) để đo độ lệch của máy in so với phôi.",
     )
-    p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf")
+    p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf", help="Tệp PDF sẽ tạo.")
     p.add_argument(
         "--paper",
         type=_paper,
@@ -407,7 +412,7 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
     with app.open_context(args.db) as ctx:
         certificates = ctx.services.certificates
         written = certificates.write_pdf(
-            args.decision,
+            certificates.resolve_decision(args.decision),
             args.out,
             PrintMode(args.mode),
             ceremony=args.order == "ceremony",

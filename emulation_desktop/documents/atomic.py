@@ -18,10 +18,10 @@ from emulation_desktop.paths import os_reason
 
 def check_target(path: Path, suffix: str) -> Path:
     path = Path(path)
-    if path.suffix.lower() != suffix:
-        raise UserError(f"Tên tệp «{path.name}» phải có đuôi {suffix}.")
     if path.is_dir():
         raise UserError(f"«{path}» là một thư mục. Hãy đặt tên tệp khác.")
+    if path.suffix.lower() != suffix:
+        raise UserError(f"Tên tệp «{path.name}» phải có đuôi {suffix}.")
     if not path.parent.is_dir():
         raise UserError(f"Không tìm thấy thư mục «{path.parent}». Hãy chọn một thư mục có sẵn.")
     return path

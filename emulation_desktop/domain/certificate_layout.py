@@ -10,6 +10,7 @@ database and exported to a small JSON file another commune can import.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
@@ -156,15 +157,19 @@ def layout_problems(layout: CertificateLayout) -> list[str]:
     out = []
     if not (
         MIN_PAPER_MM <= p.width_mm <= MAX_PAPER_MM and MIN_PAPER_MM <= p.height_mm <= MAX_PAPER_MM
-    ):
+    ):  # NaN fails every comparison, so it is refused here too
         out.append(
-            f"Khổ giấy {p.width_mm:g} × {p.height_mm:g} mm không hợp lệ: mỗi cạnh từ "
-            f"{MIN_PAPER_MM:g} đến {MAX_PAPER_MM:g} mm."
+            f"Khổ giấy {mm(p.width_mm)} × {mm(p.height_mm)} mm không hợp lệ: mỗi cạnh từ "
+            f"{mm(MIN_PAPER_MM)} đến {mm(MAX_PAPER_MM)} mm."
         )
     for b in layout.fields:
         if not b.visible:
             continue
         name = f"Dòng «{b.key.label}»"
+        numbers = (b.x_mm, b.y_mm, b.width_mm, b.height_mm, b.size, b.min_size)
+        if not all(math.isfinite(v) for v in numbers):
+            out.append(f"{name} có vị trí, kích thước hoặc cỡ chữ không phải là số.")
+            continue
         if b.width_mm <= 0 or b.height_mm <= 0:
             out.append(f"{name} phải có chiều rộng và chiều cao lớn hơn 0.")
         elif (
@@ -174,14 +179,20 @@ def layout_problems(layout: CertificateLayout) -> list[str]:
             or b.bottom_mm > p.height_mm + 1e-6
         ):
             out.append(
-                f"{name} nằm ngoài trang giấy {p.width_mm:g} × {p.height_mm:g} mm "
-                f"(khung từ {b.x_mm:g}; {b.y_mm:g} đến {b.right_mm:g}; {b.bottom_mm:g} mm)."
+                f"{name} nằm ngoài trang giấy {mm(p.width_mm)} × {mm(p.height_mm)} mm: khung "
+                f"ngang từ {mm(b.x_mm)} đến {mm(b.right_mm)} mm, dọc từ {mm(b.y_mm)} đến "
+                f"{mm(b.bottom_mm)} mm."
             )
         if not 4 <= b.size <= 120 or not 4 <= b.min_size <= b.size:
             out.append(f"{name}: cỡ chữ từ 4 đến 120, cỡ nhỏ nhất không lớn hơn cỡ chữ.")
         if not _COLOUR.match(b.colour):
             out.append(f"{name}: màu «{b.colour}» không hợp lệ (dạng #RRGGBB).")
     return out
+
+
+def mm(value: float) -> str:
+    """ "33,5": millimetres as the screens show them (decimal comma)."""
+    return f"{value:g}".replace(".", ",").replace("-", "−")
 
 
 def check_layout(layout: CertificateLayout) -> CertificateLayout:
@@ -273,6 +284,8 @@ def _box(key: FieldKey, raw: dict[str, Any], default: FieldBox) -> FieldBox:
     def num(name: str) -> float:
         value = raw.get(name, getattr(default, name))
         if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(name)
+        if not math.isfinite(value):  # json reads NaN and Infinity
             raise ValueError(name)
         return float(value)
 

@@ -167,8 +167,7 @@ def smoke_main_window(services: AppServices, settings: Settings, paths: AppPaths
             window.nav.setCurrentRow(row)
             app.processEvents()
         pixmap = window.grab()
-        tasks.wait_idle()
-        app.processEvents()
+        _settle(app, tasks)
         if pixmap.isNull():
             raise RuntimeError("không vẽ được cửa sổ chính")
         return f"{window.nav.count()} mục, ảnh {pixmap.width()}×{pixmap.height()}"
@@ -176,3 +175,13 @@ def smoke_main_window(services: AppServices, settings: Settings, paths: AppPaths
         window.close()
         window.deleteLater()
         app.processEvents()
+        # No page may still read the database when the caller closes and deletes it.
+        _settle(app, tasks)
+
+
+def _settle(app: QApplication, tasks: TaskRunner) -> None:
+    for _ in range(50):
+        tasks.wait_idle()
+        app.processEvents()
+        if not tasks.busy:
+            return

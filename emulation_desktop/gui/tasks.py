@@ -146,6 +146,12 @@ class TaskRunner(QObject):
     def wait_idle(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs)
 
+    @property
+    def busy(self) -> bool:
+        """Work running, or finished with its callback not yet delivered (which may start more:
+        a page that loads its list, then the selected row's detail)."""
+        return bool(self._live)
+
 
 class SyncTaskRunner:
     """Runs the task at once on the calling thread: deterministic tests."""

@@ -1,6 +1,5 @@
 """Certificate layouts kept per kind in the database (the default until a commune saves its
-own), exported to and imported from a small JSON file; and the one way every certificate file
-(layout, PDF, calibration page) is written: beside the target, then renamed over it."""
+own), exported to and imported from a small JSON file."""
 
 from __future__ import annotations
 
@@ -36,18 +35,27 @@ class LayoutStore:
 
     def layout(self, kind: CertificateKind) -> CertificateLayout:
         """The commune's layout of `kind`, else the default on A4 landscape."""
-        kind = CertificateKind(kind)
+        saved, _unreadable = self._saved(CertificateKind(kind))
+        return saved or default_layout(kind)
+
+    def stored_layout_unreadable(self, kind: CertificateKind) -> bool:
+        """A layout is saved for `kind` but cannot be read, so `layout` falls back to the
+        default: printing on blanks at default positions must not go unnoticed."""
+        return self._saved(CertificateKind(kind))[1]
+
+    def _saved(self, kind: CertificateKind) -> tuple[CertificateLayout | None, bool]:
         with self._db.session_scope() as s:
             row = s.get(CertificateLayoutRow, kind.value)
             data = dict(row.data) if row else None
-        if data is not None:
-            try:
-                return layout_from_dict(data, kind)
-            except UserError:
-                # Saved by a newer version or damaged by hand: print on the default rather
-                # than refuse every certificate; the editor shows the default to save again.
-                log.warning("stored certificate layout %s unreadable; default used", kind)
-        return default_layout(kind)
+        if data is None:
+            return None, False
+        try:
+            return layout_from_dict(data, kind), False
+        except UserError:
+            # Saved by a newer version or damaged by hand: print on the default rather than
+            # refuse every certificate; preflight says so, the editor shows the default.
+            log.warning("stored certificate layout %s unreadable; default used", kind)
+            return None, True
 
     def save_layout(self, layout: CertificateLayout) -> None:
         if problems := layout_problems(layout):
@@ -77,6 +85,12 @@ class LayoutStore:
 
     def import_layout(self, kind: CertificateKind, path: Path) -> CertificateLayout:
         """A layout file exported here or by another commune; it replaces the saved one."""
+        layout = self.read_layout_file(kind, path)
+        self.save_layout(layout)
+        return layout
+
+    def read_layout_file(self, kind: CertificateKind, path: Path) -> CertificateLayout:
+        """A layout file, checked but not saved (the editor shows it until «Lưu»)."""
         path = Path(path)
         try:
             if path.stat().st_size > MAX_LAYOUT_FILE:
@@ -89,6 +103,4 @@ class LayoutStore:
             raise UserError(f"«{path}» là một thư mục, không phải tệp mẫu.") from None
         except OSError as exc:
             raise UserError(f"Không đọc được tệp «{path.name}» ({os_reason(exc)}).") from exc
-        layout = layout_from_json(text, CertificateKind(kind))
-        self.save_layout(layout)
-        return layout
+        return layout_from_json(text, CertificateKind(kind))

@@ -42,6 +42,7 @@ from emulation_desktop.services.certificate_prints import (
     PrintRegister,
     print_counts,
 )
+from emulation_desktop.services.decision_lookup import resolve_decision
 
 if TYPE_CHECKING:
     from emulation_desktop.documents.certificates.render import FitIssue
@@ -98,6 +99,11 @@ class CertificateService(LayoutStore, PrintRegister):
 
     # The decision's sheets ----------------------------------------------------------------------
 
+    def resolve_decision(self, text: str) -> int:
+        """The id of a decision named as printed ("121/QĐ-UBND") or by its id."""
+        with self._db.session_scope() as s:
+            return resolve_decision(s, text)
+
     def decisions(self, year: int) -> list[DecisionChoice]:
         """The commune's own decisions of `year`, newest first (also those without a sheet)."""
         versions = self._rules.all_rule_sets()
@@ -137,7 +143,14 @@ class CertificateService(LayoutStore, PrintRegister):
         sheet at all) and what only deserves a look (text shrunk below its minimum, fields in
         the printer's unprintable margin)."""
         certs = self._selected(decision_id, award_ids, ceremony, all_titles)
-        return self._check(certs, self._layouts(certs), PrintMode(mode))
+        layouts = self._layouts(certs)
+        checked = self._check(certs, layouts, PrintMode(mode))
+        damaged = tuple(
+            f"Mẫu «{kind.label}» đã lưu bị hỏng hoặc do phiên bản mới hơn tạo ra; chương trình "
+            "đang dùng mẫu mặc định. Hãy mở «Mẫu giấy khen…», chỉnh lại rồi lưu."
+            for kind in layouts if self.stored_layout_unreadable(kind)
+        )  # fmt: skip
+        return Preflight(checked.problems, damaged + checked.warnings)
 
     def write_pdf(
         self,

@@ -4,13 +4,14 @@ process, its exit code, its messages and the PDF it leaves (or does not leave)."
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import cli_runner
 import pytest
 from pypdf import PdfReader
 
-from .conftest import GDVH, LDTT, SUDDEN, Demo
+from .conftest import CSTD, GDVH, LDTT, SUDDEN, Demo
 from .pdf_checks import flat, page_sizes_mm, page_texts
 
 
@@ -66,7 +67,9 @@ def test_a_missing_database_or_an_unknown_decision_is_refused(
     assert not missing.exists() and not out.exists()
     db = _copy(demo_db_file, tmp_path)
     proc = cli_runner.run_cli("certificates", "--db", db, "--decision", "99999", "--out", out)
-    _failure(proc, "Quyết định này không còn trong danh sách")
+    _failure(proc, "Không có quyết định «99999» của xã", f"{SUDDEN} ngày 14/08/2026 (mã ")
+    proc = cli_runner.run_cli("certificates", "--db", db, "--decision", "/tmp", "--out", out)
+    _failure(proc, "Không có quyết định «/tmp» của xã")
     proc = cli_runner.run_cli("certificates", "--db", db, "--decision", demo.decision(LDTT),
                               "--out", out)  # fmt: skip
     _failure(proc, "không có giấy khen, giấy chứng nhận nào để in")
@@ -75,6 +78,25 @@ def test_a_missing_database_or_an_unknown_decision_is_refused(
     _failure(proc, "phải có đuôi .pdf")
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix != ".db") in (
         [], ["user-data"], ["xa.db.lock"], ["user-data", "xa.db.lock"])  # fmt: skip
+
+
+def test_a_decision_is_named_as_printed_and_a_number_that_is_also_an_id_is_refused(
+    demo: Demo, demo_db_file: Path, tmp_path: Path
+) -> None:
+    db = _copy(demo_db_file, tmp_path)
+    out = tmp_path / "gk.pdf"
+    for typed in (SUDDEN, "121/qđ-ubnd", "121"):
+        proc = cli_runner.run_cli("certificates", "--db", db, "--decision", typed, "--out", out)
+        assert proc.returncode == 0 and proc.stdout.startswith("Đã tạo 3 giấy khen"), proc
+    other = demo.decision(CSTD)
+    # Decision 121 renumbered with another decision's id: which one does "11" mean?
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE decision SET number = ? WHERE number = ?", (f"{other}/QĐ-UBND",
+                                                                         SUDDEN))  # fmt: skip
+    out.unlink()
+    proc = cli_runner.run_cli("certificates", "--db", db, "--decision", str(other), "--out", out)
+    _failure(proc, f"«{other}» có thể là 2 quyết định", f"{CSTD} ngày 20/12/2025 (mã {other})")
+    assert not out.exists()
 
 
 def test_the_calibration_page_on_a4_and_on_a_custom_paper(tmp_path: Path) -> None:

@@ -130,6 +130,10 @@ NOT_A_LAYOUT = "Tệp này không phải tệp mẫu giấy khen của chương 
         (_file(field={"text": 5}), NOT_A_LAYOUT),
         (_file(field={"colour": "đỏ"}), "màu «đỏ» không hợp lệ"),
         (_file(field={"x_mm": 250.0}), "nằm ngoài trang giấy 297 × 210 mm"),
+        (_file(field={"x_mm": 33.5, "width_mm": 270.5}), "ngang từ 33,5 đến 304 mm"),
+        (_file(field={"x_mm": float("nan")}), NOT_A_LAYOUT),
+        (_file(field={"size": float("inf")}), NOT_A_LAYOUT),
+        (_file(paper={"name": "A4", "width_mm": float("nan"), "height_mm": 210}), NOT_A_LAYOUT),
         (_file(field={"width_mm": 0}), "chiều rộng và chiều cao lớn hơn 0"),
         (_file(field={"size": 10, "min_size": 12}), "cỡ chữ từ 4 đến 120"),
         (_file(field={"size": 200}), "cỡ chữ từ 4 đến 120"),
@@ -141,6 +145,14 @@ def test_every_bad_file_is_refused_in_vietnamese(text: str, message: str) -> Non
         layout_from_json(text)
     assert message in str(caught.value)
     assert "Traceback" not in str(caught.value) and "KeyError" not in str(caught.value)
+
+
+def test_a_layout_built_with_a_value_that_is_not_a_number_cannot_be_printed() -> None:
+    layout = default_layout(CertificateKind.GIAY_KHEN_PERSON)
+    box = replace(layout.field(FieldKey.RECIPIENT), x_mm=float("nan"))
+    problems = layout_problems(layout.with_field(box))
+    assert problems == ["Dòng «Người, tập thể được khen» có vị trí, kích thước hoặc cỡ chữ "
+                        "không phải là số."]  # fmt: skip
 
 
 def test_a_layout_of_another_kind_is_refused_by_name() -> None:

@@ -315,3 +315,17 @@ def test_the_title_says_what_the_file_holds(tmp_path: Path) -> None:
     write_certificates_pdf(out, four_kinds()[3:], layouts, PrintMode.OVERLAY)
     assert metadata(out)["/Title"] == f"Giấy chứng nhận – {DECISION}"
     assert metadata(out)["/Author"] == ISSUER
+
+
+@pytest.mark.parametrize("mode", list(PrintMode))
+def test_every_font_the_pdf_names_is_embedded(tmp_path: Path, mode: PrintMode) -> None:
+    """A printer PC without Times New Roman must print the same: no font left to the reader
+    (reportlab would otherwise name its initial Helvetica on every page)."""
+    out = tmp_path / "gk.pdf"
+    write_certificates_pdf(out, four_kinds(), {}, mode)
+    for page in PdfReader(str(out)).pages:
+        fonts = page["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "LiberationSerif" in font["/BaseFont"] and "/FontFile2" in descriptor

@@ -173,6 +173,9 @@ def test_the_preview_has_one_page_per_sheet_and_shows_the_first(  # type: ignore
         assert not dialog.document.render(0, QSize(297, 210)).isNull()
         text = "\n".join(p.extract_text() for p in PdfReader(str(dialog.path)).pages)
         assert "Nguyễn Văn Đạt" in text and "GIẤY CHỨNG NHẬN" in text
+        assert not dialog.previous.isEnabled() and dialog.next.isEnabled()  # on the first
+        dialog.page_spin.setValue(16)
+        assert dialog.previous.isEnabled() and not dialog.next.isEnabled()  # on the last
 
     drive(monkeypatch, PreviewDialog, look)
     page.preview_button.click()

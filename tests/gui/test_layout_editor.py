@@ -140,10 +140,23 @@ def test_a_layout_file_goes_out_and_comes_back_the_same(  # type: ignore[no-unty
     editor.field_combo.setCurrentIndex(editor.field_combo.findData(FieldKey.HEADING))
     editor.form.size.setValue(30)
     editor.ask_open = lambda _p, _t, _f: out
-    editor.import_button.click()
-    assert editor.layout_ == exported
-    assert demo_context.services.certificates.layout(CertificateKind.CERTIFICATE) == exported
+    said.clear()
+    editor.import_button.click()  # unsaved edits: asks before replacing them
+    assert said[0].startswith("Mẫu đang chỉnh chưa lưu sẽ được thay bằng mẫu trong tệp.")
+    assert editor.layout_ == exported and not editor.dirty
     assert editor.form.size.value() == exported.field(FieldKey.HEADING).size
+
+    service = demo_context.services.certificates
+    service.reset_layout(CertificateKind.CERTIFICATE)
+    editor.load(CertificateKind.CERTIFICATE)
+    said.clear()
+    editor.import_button.click()  # a file is shown, not saved, until «Lưu»
+    assert editor.layout_ == exported and editor.dirty
+    assert said == ["Đã nhập mẫu «Giấy chứng nhận danh hiệu» từ tệp «mau.json». Bấm «Lưu» để "
+                    "dùng mẫu này."]  # fmt: skip
+    assert service.layout(CertificateKind.CERTIFICATE) != exported
+    editor.save_button.click()
+    assert service.layout(CertificateKind.CERTIFICATE) == exported
 
     other = open_editor(PERSON)  # a Giấy khen layout refuses a Giấy chứng nhận file
     other.ask_open = lambda _p, _t, _f: out

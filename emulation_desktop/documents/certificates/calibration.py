@@ -44,7 +44,7 @@ def write_calibration_pdf(out: Path | BinaryIO, paper: Paper) -> None:
     w, h = paper.width_mm * MM, paper.height_mm * MM
     fitter = Fitter()
     target = str(out) if isinstance(out, str | Path) else out
-    c = canvas.Canvas(target, pagesize=(w, h))
+    c = canvas.Canvas(target, pagesize=(w, h), initialFontName=SERIF)
     c.setTitle(f"Trang căn chỉnh máy in – {paper.name}")
     c.setCreator("Thi đua – Khen thưởng")
     for step, grey, width in _GRID:

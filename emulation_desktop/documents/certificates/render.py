@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from emulation_desktop.documents.certificates.fitting import MM, FieldFit, Fitter, nfc
 from emulation_desktop.documents.certificates.frame import draw_border
+from emulation_desktop.documents.fonts import SERIF
 from emulation_desktop.domain.certificate_layout import (
     CertificateLayout,
     check_layout,
@@ -183,7 +184,7 @@ def write_certificates_pdf(
     first = plan.layout(certificates[0].kind).paper
     size = (first.width_mm * MM, first.height_mm * MM)
     target = str(out) if isinstance(out, str | Path) else out
-    c = canvas.Canvas(target, pagesize=size)
+    c = canvas.Canvas(target, pagesize=size, initialFontName=SERIF)
     _metadata(c, certificates, mode)
     dx, dy = offset_mm[0] * MM, -offset_mm[1] * MM
     forms: dict[CertificateKind, str] = {}

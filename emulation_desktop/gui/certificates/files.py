@@ -42,4 +42,3 @@ def background_setting(kind: CertificateKind) -> Setting[str]:
     return Setting(f"giay_khen/anh_phoi_{kind.value}", str, "", f"Ảnh phôi {kind.label}")
 
 
-LAST_PRINTER: Setting[str] = Setting("giay_khen/may_in", str, "", "Máy in giấy khen lần trước")

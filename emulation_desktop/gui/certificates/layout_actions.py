@@ -113,19 +113,25 @@ class LayoutActions(_Base):
                            lambda exc: show_error(self, exc.message), parent=self)  # fmt: skip
 
     def import_file(self) -> None:
+        self.form.commit()
+        if self.dirty and not confirm(
+            self, "Mẫu đang chỉnh chưa lưu sẽ được thay bằng mẫu trong tệp. Vẫn nhập?", "Nhập"
+        ):
+            return
         path = self.ask_open(self, "Nhập mẫu giấy khen", files.LAYOUT_FILTER)
         if path is None:
             return
         service, kind = self._service, self.kind
 
-        def done(result: tuple[CertificateLayout, CertificateLayout]) -> None:
-            imported, saved = result
-            self.saved = saved
+        def done(imported: CertificateLayout) -> None:
+            # Shown, not saved: like any edit it reaches the database with «Lưu».
             self._show(imported)
-            show_info(self, f"Đã nhập mẫu «{kind.label}» từ tệp «{path.name}».")
+            self._update_state()
+            tail = " Bấm «Lưu» để dùng mẫu này." if self.dirty else ""
+            show_info(self, f"Đã nhập mẫu «{kind.label}» từ tệp «{path.name}».{tail}")
 
         self._tasks.submit(
-            lambda: (service.import_layout(kind, path), service.layout(kind)),
+            lambda: service.read_layout_file(kind, path),
             done,
             lambda exc: show_error(self, exc.message),
             parent=self,

@@ -4,11 +4,12 @@ holds the decision, the table and the service)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QPushButton
 
-from emulation_desktop.domain.certificates import CertificateKind, PrintMode
+from emulation_desktop.domain.certificates import BlankKind, CertificateKind, PrintMode
 from emulation_desktop.services.certificates import WrittenPdf
 from emulation_desktop.settings import DOCUMENTS_FOLDER
 
@@ -91,13 +92,13 @@ class PageActions(_Base):
             return None
         rows = self.model.rows
         chosen = [r for r in rows if award_ids is None or r.certificate.award_id in award_ids]
-        kinds = {r.certificate.kind for r in chosen}
-        blanks = {k.blank for k in kinds}
-        left = sum(s.left for s in self.stock if s.blank in blanks) if self.stock else None
+        needed = Counter(r.certificate.kind.blank for r in chosen)
+        blanks = tuple((s.blank.label, needed[s.blank], s.left) for s in self.stock
+                       if needed[s.blank])  # fmt: skip
         return PrintRequest(self.decision_id, self.print_mode, self.ceremony.isChecked(),
                             self.all_titles.isChecked(), award_ids, len(chosen),
                             self.service.layout(chosen[0].certificate.kind).paper,
-                            left)  # fmt: skip
+                            blanks)  # fmt: skip
 
     def print_all(self) -> None:
         if (request := self._request(None)) is not None:
@@ -208,8 +209,8 @@ class PageActions(_Base):
         CalibrationDialog(self.service, self.tasks, paper, self).exec()
 
     def receive_blanks(self) -> None:
-        blank = self.first_kind().blank
-        dialog = BlanksDialog(self.service, self.tasks, blank, self)
+        dialog = BlanksDialog(self.service, self.tasks, self.first_kind().blank, self)
         if dialog.exec() and dialog.saved_id is not None:
             self._load_stock()
+            blank = BlankKind(dialog.blank.currentData())  # the kind chosen in the dialog
             self.status_label.setText(f"Đã ghi nhận {dialog.saved_id} tờ {blank.label.lower()}.")

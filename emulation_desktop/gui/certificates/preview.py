@@ -61,6 +61,8 @@ class PreviewDialog(QDialog):
         navigator.currentPageChanged.connect(lambda p: self.page_spin.setValue(p + 1))
         self.previous = button("◀ Tờ trước", lambda: self._step(-1), "previous_page")
         self.next = button("Tờ sau ▶", lambda: self._step(1), "next_page")
+        self.page_spin.valueChanged.connect(self._update_steps)
+        self._update_steps(self.page_spin.value())
         for key, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
             QShortcut(QKeySequence(key), self).activated.connect(lambda s=step: self._step(s))
         self.fit = QPushButton("Vừa khung")
@@ -87,6 +89,10 @@ class PreviewDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(bar)
         self.resize(em(self, 62), em(self, 48))
+
+    def _update_steps(self, page: int) -> None:
+        self.previous.setEnabled(page > self.page_spin.minimum())
+        self.next.setEnabled(page < self.page_spin.maximum())
 
     def _step(self, delta: int) -> None:
         self.page_spin.setValue(self.page_spin.value() + delta)

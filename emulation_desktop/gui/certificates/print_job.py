@@ -35,7 +35,8 @@ class PrintRequest:
     award_ids: tuple[int, ...] | None  # None: every sheet of the decision
     sheets: int
     paper: Paper  # of the first sheet: the printer dialog opens on it
-    blanks_left: int | None = None  # overlay: blanks in stock for these sheets
+    # Overlay: (blank label, sheets needed, blanks left) per kind of blank the sheets use.
+    blanks: tuple[tuple[str, int, int], ...] = ()
 
 
 def bullet_list(lines: Sequence[str]) -> str:
@@ -77,9 +78,10 @@ class PrintJob:
                        + "\nHãy sửa rồi in lại.", "Chưa in được")  # fmt: skip
             return
         warnings = list(preflight.warnings)
-        if r.mode is PrintMode.OVERLAY and r.blanks_left is not None and r.blanks_left < r.sheets:
-            warnings.insert(0, f"Cần {r.sheets} tờ phôi nhưng sổ phôi chỉ còn "
-                               f"{max(r.blanks_left, 0)} tờ.")  # fmt: skip
+        if r.mode is PrintMode.OVERLAY:
+            warnings[:0] = [f"Cần {needed} tờ {label.lower()} nhưng sổ phôi chỉ còn "
+                            f"{max(left, 0)} tờ." for label, needed, left in r.blanks
+                            if left < needed]  # fmt: skip
         if warnings and not confirm(self._parent, "Trước khi in, xin lưu ý:\n"
                                     + bullet_list(warnings) + "\nVẫn in?", "Vẫn in"):  # fmt: skip
             return

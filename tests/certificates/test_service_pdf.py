@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from emulation_desktop.domain.certificate_layout import A4_LANDSCAPE, layout_to_json
+from emulation_desktop.domain.certificate_layout import A4_LANDSCAPE, default_layout, layout_to_json
 from emulation_desktop.domain.certificates import CertificateKind, FieldKey, PrintMode
 from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.services.certificates import Offset
@@ -75,6 +75,23 @@ def test_characters_the_font_lacks_are_named_before_printing(
     others = [r.certificate.award_id for r in service.batch(decision).rows
               if r.certificate.award_id != person.award_id]  # fmt: skip
     assert service.write_pdf(decision, out, PrintMode.OVERLAY, award_ids=others).pages == 2
+
+
+def test_a_damaged_saved_layout_is_named_before_printing_on_the_default(
+    own_demo: Demo,
+) -> None:
+    decision = own_demo.decision(SUDDEN)
+    service = own_demo.services.certificates
+    own_demo.sql("INSERT INTO certificate_layout (kind, data, updated_at) VALUES (?, ?, "
+                 "CURRENT_TIMESTAMP)", "giay_khen_tap_the", '{"format": "hỏng"}')  # fmt: skip
+    assert service.layout(CertificateKind.GIAY_KHEN_UNIT) == default_layout(
+        CertificateKind.GIAY_KHEN_UNIT
+    )
+    check = service.preflight(decision, PrintMode.OVERLAY)
+    assert check.problems == ()
+    assert check.warnings[0].startswith("Mẫu «Giấy khen tập thể» đã lưu bị hỏng")
+    assert not any("đã lưu bị hỏng" in w for w in service.preflight(
+        own_demo.decision(CSTD), PrintMode.OVERLAY).warnings)  # fmt: skip
 
 
 def test_a_long_achievement_is_reported_not_drawn_outside_its_box(

@@ -146,8 +146,10 @@ class FieldItem(QGraphicsRectItem):
         painter.save()
         painter.scale(1 / k, 1 / k)
         pixels = QRectF(rect.x() * k, rect.y() * k, rect.width() * k, rect.height() * k)
-        self._paint_sample(painter, pixels, k)
-        self._paint_label(painter, pixels, selected)
+        # The name only where no words show: over a sample it hid the very words being lined
+        # up with a scanned blank (the tooltip and the form's field list name every box).
+        if not self._paint_sample(painter, pixels, k):
+            self._paint_label(painter, pixels, selected)
         painter.restore()
 
     def _paint_label(self, painter: QPainter, pixels: QRectF, selected: bool) -> None:
@@ -168,11 +170,11 @@ class FieldItem(QGraphicsRectItem):
             painter.setPen(QColor(21, 101, 192, 150))
         painter.drawText(tag, int(Qt.AlignmentFlag.AlignCenter), text)
 
-    def _paint_sample(self, painter: QPainter, pixels: QRectF, k: float) -> None:
+    def _paint_sample(self, painter: QPainter, pixels: QRectF, k: float) -> bool:
         box = self.box
         text = box.text if box.key.fixed else self.sample
         if not text:
-            return
+            return False
         font = QFont(SERIF)
         font.setBold(box.bold)
         font.setItalic(box.italic)
@@ -188,6 +190,7 @@ class FieldItem(QGraphicsRectItem):
                 box.align, pixels.center().x() - width / 2
             )
             painter.drawLine(QPointF(x, y), QPointF(x + width, y))
+        return True
 
 
 class LayoutScene(QGraphicsScene):

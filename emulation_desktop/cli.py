@@ -420,8 +420,8 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
             offset=certificates.calibration(""),
             all_titles=args.all_titles,
         )
-    for issue in written.issues:
-        print(f"Lưu ý: {issue.message}", file=sys.stderr)
+    for notice in (*written.notices, *(i.message for i in written.issues)):
+        print(f"Lưu ý: {notice}", file=sys.stderr)
     print(f"Đã tạo {written.summary}: {written.path}")
     return EXIT_OK
 

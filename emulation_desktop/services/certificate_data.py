@@ -138,7 +138,7 @@ def _kind(
     line: DecisionLine, rules: RuleSet | None, day: dt.date, all_titles: bool
 ) -> tuple[CertificateKind | None, str]:
     if line.revoked_by:
-        return None, f"Đã bị thu hồi bởi Quyết định số {line.revoked_by}."
+        return None, f"Đã bị thu hồi theo Quyết định số {line.revoked_by}."
     try:
         if rules is None:
             raise KeyError(line.award_code)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, insert, select
 from sqlalchemy.orm import Session
 
-from emulation_desktop.domain.certificates import BlankKind, PrintMode
+from emulation_desktop.domain.certificates import BlankKind, CertificateKind, PrintMode
 from emulation_desktop.domain.dates import day_text
 from emulation_desktop.domain.enums import AwardKind
 from emulation_desktop.domain.errors import UserError, ValidationError
@@ -105,13 +105,21 @@ class PrintRegister:
 
     # Prints -------------------------------------------------------------------------------------
 
-    def record_printed(self, award_ids: Sequence[int], printer: str, mode: PrintMode) -> int:
-        """One row per sheet the printer accepted (the caller passes only those). Returns the
-        number recorded."""
+    def record_printed(
+        self,
+        award_ids: Sequence[int],
+        printer: str,
+        mode: PrintMode,
+        kinds: Sequence[CertificateKind] = (),
+    ) -> int:
+        """One row per sheet the printer accepted (the caller passes only those). `kinds`, in
+        the same order, are the sheets' layouts as printed (`WrittenPdf.kinds`): their blank
+        is the one used up. Returns the number recorded."""
         ids = [int(i) for i in award_ids]
         if not ids:
             return 0
         mode = PrintMode(mode)
+        printed = [CertificateKind(k) for k in kinds]
         printer = _clean_text(printer, "printer", "Tên máy in")[:200]
         now = self._now().replace(microsecond=0)
         with self._db.session_scope() as s:
@@ -127,8 +135,9 @@ class PrintRegister:
                 )
             s.execute(insert(CertificatePrintRow), [
                 {"award_id": i, "printed_at": now, "printer": printer, "mode": mode,
-                 "blank": _blank(kinds[i]), "spoiled": False, "reason": ""}
-                for i in ids
+                 "blank": printed[n].blank if n < len(printed) else _blank(kinds[i]),
+                 "spoiled": False, "reason": ""}
+                for n, i in enumerate(ids)
             ])  # fmt: skip
             audit(s, "print", "certificate", None, sheets=len(ids), printer=printer,
                   mode=mode.value, awards=sorted(set(ids)))  # fmt: skip

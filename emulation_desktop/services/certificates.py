@@ -84,6 +84,7 @@ class WrittenPdf:
     award_ids: tuple[int, ...]
     issues: tuple[FitIssue, ...]
     kinds: tuple[CertificateKind, ...] = ()
+    notices: tuple[str, ...] = ()  # a saved layout that could not be read (default used)
 
     @property
     def summary(self) -> str:
@@ -145,12 +146,14 @@ class CertificateService(LayoutStore, PrintRegister):
         certs = self._selected(decision_id, award_ids, ceremony, all_titles)
         layouts = self._layouts(certs)
         checked = self._check(certs, layouts, PrintMode(mode))
-        damaged = tuple(
+        return Preflight(checked.problems, self._damaged(layouts) + checked.warnings)
+
+    def _damaged(self, layouts: dict[CertificateKind, CertificateLayout]) -> tuple[str, ...]:
+        return tuple(
             f"Mẫu «{kind.label}» đã lưu bị hỏng hoặc do phiên bản mới hơn tạo ra; chương trình "
             "đang dùng mẫu mặc định. Hãy mở «Mẫu giấy khen…», chỉnh lại rồi lưu."
             for kind in layouts if self.stored_layout_unreadable(kind)
         )  # fmt: skip
-        return Preflight(checked.problems, damaged + checked.warnings)
 
     def write_pdf(
         self,
@@ -185,7 +188,7 @@ class CertificateService(LayoutStore, PrintRegister):
         report = reports[0]
         return WrittenPdf(
             out, report.pages, tuple(c.award_id for c in certs), report.issues,
-            tuple(c.kind for c in certs),
+            tuple(c.kind for c in certs), self._damaged(layouts),
         )  # fmt: skip
 
     def write_calibration_page(self, paper: Paper, out: Path) -> Path:

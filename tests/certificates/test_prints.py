@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from emulation_desktop.domain.certificates import BlankKind, PrintMode
+from emulation_desktop.domain.certificates import BlankKind, CertificateKind, PrintMode
 from emulation_desktop.domain.errors import UserError, ValidationError
 from emulation_desktop.services.certificates import Offset
 
@@ -89,6 +89,16 @@ def test_the_stock_counts_only_sheets_printed_on_blanks(own_demo: Demo) -> None:
         BlankKind.CERTIFICATE: (10, 12, 0, -2),  # shown as a warning, not refused
     }
     assert _audit(own_demo, "blank_receipt") == ["receive"] * 3
+
+
+def test_the_blank_used_is_that_of_the_sheet_as_printed(own_demo: Demo) -> None:
+    """A Giấy khen award printed on a Giấy chứng nhận layout (rules that give a form a
+    certificate) uses a certificate blank: the kind comes with the PDF, not guessed again."""
+    service = own_demo.services.certificates
+    award = service.batch(own_demo.decision(SUDDEN)).rows[0].certificate.award_id
+    service.record_printed([award], "Canon", PrintMode.OVERLAY, [CertificateKind.CERTIFICATE])
+    assert _stock(own_demo)[BlankKind.CERTIFICATE][1] == 1
+    assert _stock(own_demo)[BlankKind.GIAY_KHEN][1] == 0
 
 
 @pytest.mark.parametrize("quantity", [0, -5, 100_001, True, 2.5])

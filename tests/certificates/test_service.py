@@ -165,7 +165,7 @@ def test_a_correction_prints_its_new_awards_and_the_revoked_one_is_skipped(
     assert hoa not in [r.certificate.award_id for r in before.rows]
     [gone] = before.skipped
     assert gone.award_id == hoa
-    assert gone.reason == "Đã bị thu hồi bởi Quyết định số 167/QĐ-UBND ngày 01/09/2026."
+    assert gone.reason == "Đã bị thu hồi theo Quyết định số 167/QĐ-UBND ngày 01/09/2026."
 
 
 # Refused ---------------------------------------------------------------------------------------

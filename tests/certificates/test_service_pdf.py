@@ -90,6 +90,8 @@ def test_a_damaged_saved_layout_is_named_before_printing_on_the_default(
     check = service.preflight(decision, PrintMode.OVERLAY)
     assert check.problems == ()
     assert check.warnings[0].startswith("Mẫu «Giấy khen tập thể» đã lưu bị hỏng")
+    written = service.write_pdf(decision, own_demo.path.parent / "gk.pdf", PrintMode.OVERLAY)
+    assert written.notices == (check.warnings[0],)  # the command line says it too
     assert not any("đã lưu bị hỏng" in w for w in service.preflight(
         own_demo.decision(CSTD), PrintMode.OVERLAY).warnings)  # fmt: skip
 

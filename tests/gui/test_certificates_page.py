@@ -206,7 +206,7 @@ def test_print_all_records_one_print_per_sheet_and_counts_blanks_only_on_blanks(
     assert "còn 0" in page.stock_label.text()
     page.print_button.click()
     assert said == [
-        "Trước khi in, xin lưu ý:\n• Cần 3 tờ phôi nhưng sổ phôi chỉ còn 0 tờ.\nVẫn in?"
+        "Trước khi in, xin lưu ý:\n• Cần 3 tờ phôi giấy khen nhưng sổ phôi chỉ còn 0 tờ.\nVẫn in?"
     ]
     stock = {s.blank: s for s in service.stock()}
     assert stock[CertificateKind.GIAY_KHEN_PERSON.blank].used == 3

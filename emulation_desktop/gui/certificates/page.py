@@ -59,7 +59,7 @@ class CertificatesPage(SectionPage, PageActions):
         self.setup_actions()
 
         self.decision = long_texts(combo("decision_combo", []), 30, 90)
-        self.decision.setToolTip("Quyết định khen thưởng của năm làm việc có giấy cần in")
+        self.decision.setToolTip("Các quyết định khen thưởng trong năm đang chọn và số tờ cần in")
         self.ceremony = QRadioButton("Buổi lễ")
         self.ceremony.setObjectName("ceremony_order")
         self.ceremony.setToolTip("Thứ tự đọc tên tại buổi lễ (Nghị định 152, Điều 30): cấp cao "
@@ -89,6 +89,7 @@ class CertificatesPage(SectionPage, PageActions):
         self.columns = ColumnFit(self.table, 1, caps={2: 16}, optional=(3, 4, 2))
         self.history_label = muted(QLabel())
         self.history_label.setObjectName("history_label")
+        self.history_label.setTextFormat(Qt.TextFormat.PlainText)  # names may hold "&" or "<"
         self.skipped_label = muted(QLabel())
         self.skipped_label.setObjectName("skipped_label")
         self.stock_label = QLabel()

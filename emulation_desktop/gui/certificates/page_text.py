@@ -53,7 +53,7 @@ def skipped_text(skipped: Sequence[SkippedAward]) -> tuple[str, str]:
         more = (
             f" và {len(labels) - SHOWN_NAMES} khen thưởng khác" if len(labels) > SHOWN_NAMES else ""
         )
-        parts.append(f"{reason} ({names}{more})")
+        parts.append(f"{reason.rstrip('.')}: {names}{more}.")
     note = f"Không in {len(skipped)} khen thưởng: " + " ".join(parts)
     whole = "\n".join(f"{s.label}: {s.reason}" for s in skipped)
     return note, whole
@@ -75,13 +75,14 @@ def stock_html(stock: Sequence[BlankStock], needed: set[BlankKind], mode: PrintM
 
 def history_text(row: CertificateRow, history: Sequence[PrintRecord]) -> str:
     """What happened to the selected sheet: "Đã in 2 lần: 20/11/2026 09:15 (máy «HP»)…"."""
-    who = escape(row.certificate.recipient.line)
+    # Plain text (the label is not rich text): "&" must stay "&".
+    who = row.certificate.recipient.line
     if not history:
         return f"{who}: chưa in."
     parts = []
     for r in history[:3]:
-        where = f" trên «{escape(r.printer)}»" if r.printer else ""
-        what = f"hỏng – {escape(r.reason)}" if r.spoiled else "đã in"
+        where = f" trên «{r.printer}»" if r.printer else ""
+        what = f"hỏng – {r.reason}" if r.spoiled else "đã in"
         parts.append(f"{r.printed_at:%d/%m/%Y %H:%M}{where}: {what}")
     more = f"; … ({len(history) - 3} lần trước nữa)" if len(history) > 3 else ""
     return f"{who}: " + "; ".join(parts) + more

@@ -117,6 +117,7 @@ class PrintJob:
         finally:
             progress.close()
         sent = tuple(written.award_ids[: outcome.sent])
+        kinds = tuple(written.kinds[: outcome.sent])
         unsent = tuple(written.award_ids[outcome.sent :])
         name, service = printer.printerName(), self._service
 
@@ -132,7 +133,7 @@ class PrintJob:
         if not sent:
             recorded(0)
             return
-        self._tasks.submit(lambda: service.record_printed(sent, name, mode), recorded,
+        self._tasks.submit(lambda: service.record_printed(sent, name, mode, kinds), recorded,
                            lambda exc: show_error(self._parent, exc.message),
                            parent=self._parent)  # fmt: skip
 

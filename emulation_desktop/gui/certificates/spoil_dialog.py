@@ -35,8 +35,9 @@ class SpoilDialog(QDialog):
         self.reprint.setObjectName("reprint")
         self.reprint.setChecked(True)
         self.error = red_label()
-        intro = QLabel(f"Tờ đã in của {who} bị hỏng. Tờ in trên phôi thì phôi đó được tính là phôi "
-                       "hỏng; tờ in trên giấy trắng không trừ phôi.")
+        sheets = "Tờ" if who.startswith("«") else "Các tờ"  # one recipient, or "3 người nhận"
+        intro = QLabel(f"{sheets} đã in của {who} bị hỏng. Tờ in trên phôi thì phôi đó được tính "
+                       "là phôi hỏng; tờ in trên giấy trắng không trừ phôi.")
         intro.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Lý do:", self.reason_box)

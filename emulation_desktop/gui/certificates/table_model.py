@@ -19,7 +19,7 @@ PRINTED_COLOR = "#2e7d32"
 _KIND_SHORT = {
     CertificateKind.GIAY_KHEN_PERSON: "Giấy khen",
     CertificateKind.GIAY_KHEN_UNIT: "Giấy khen tập thể",
-    CertificateKind.GIAY_KHEN_HOUSEHOLD: "Giấy khen hộ",
+    CertificateKind.GIAY_KHEN_HOUSEHOLD: "Giấy khen hộ gia đình",
     CertificateKind.CERTIFICATE: "Giấy chứng nhận",
 }
 

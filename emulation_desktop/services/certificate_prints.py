@@ -145,25 +145,33 @@ class PrintRegister:
 
     def mark_spoiled(self, award_id: int, reason: str) -> PrintRecord:
         """The latest good sheet of the award becomes spoiled (it used a blank all the same)."""
+        return self.mark_spoiled_many([award_id], reason)[0]
+
+    def mark_spoiled_many(self, award_ids: Sequence[int], reason: str) -> list[PrintRecord]:
+        """`mark_spoiled` for several sheets at once: all of them or, on any refusal, none."""
         reason = _clean_text(reason, "reason", "Lý do")
+        now = self._now().replace(microsecond=0)
+        out = []
         with self._db.session_scope() as s:
-            row = s.scalar(
-                select(CertificatePrintRow)
-                .where(CertificatePrintRow.award_id == award_id,
-                       CertificatePrintRow.spoiled.is_(False))
-                .order_by(CertificatePrintRow.printed_at.desc(), CertificatePrintRow.id.desc())
-                .limit(1)
-            )  # fmt: skip
-            if row is None:
-                raise UserError(
-                    "Giấy khen này chưa có tờ nào in ra còn tốt (chưa in, hoặc các tờ đã in đều "
-                    "đã đánh dấu hỏng), nên không có tờ nào để đánh dấu hỏng."
-                )
-            row.spoiled, row.reason = True, reason
-            row.spoiled_at = self._now().replace(microsecond=0)
-            s.flush()
-            audit(s, "spoil", "certificate_print", row.id, award=award_id, reason=reason)
-            return _record(row)
+            for award_id in award_ids:
+                row = s.scalar(
+                    select(CertificatePrintRow)
+                    .where(CertificatePrintRow.award_id == award_id,
+                           CertificatePrintRow.spoiled.is_(False))
+                    .order_by(CertificatePrintRow.printed_at.desc(),
+                              CertificatePrintRow.id.desc())
+                    .limit(1)
+                )  # fmt: skip
+                if row is None:
+                    raise UserError(
+                        "Giấy khen này chưa có tờ nào in ra còn tốt (chưa in, hoặc các tờ đã in "
+                        "đều đã đánh dấu hỏng), nên không có tờ nào để đánh dấu hỏng."
+                    )
+                row.spoiled, row.reason, row.spoiled_at = True, reason, now
+                s.flush()
+                audit(s, "spoil", "certificate_print", row.id, award=award_id, reason=reason)
+                out.append(_record(row))
+        return out
 
     def history(self, award_id: int) -> list[PrintRecord]:
         """Every sheet printed for the award, newest first."""

@@ -149,3 +149,14 @@ def test_the_backup_carries_layouts_prints_and_blanks(own_demo: Demo, tmp_path: 
     assert manifest.row_counts["blank_receipt"] == 1
     assert manifest.row_counts["printer_calibration"] == 1
     assert manifest.schema_revision == "0011"
+
+
+def test_spoiling_several_sheets_is_all_or_nothing(own_demo: Demo) -> None:
+    service = own_demo.services.certificates
+    ids = [r.certificate.award_id for r in service.batch(own_demo.decision(SUDDEN)).rows]
+    service.record_printed(ids[:2], "Canon", PrintMode.OVERLAY)
+    with pytest.raises(UserError, match="chưa có tờ nào in ra còn tốt"):
+        service.mark_spoiled_many(ids, "Kẹt giấy")  # the third was never printed
+    assert [service.history(i)[0].spoiled for i in ids[:2]] == [False, False]
+    records = service.mark_spoiled_many(ids[:2], "Kẹt giấy")
+    assert [r.award_id for r in records] == ids[:2] and all(r.spoiled for r in records)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from emulation_desktop.domain.certificate_layout import Paper
+from emulation_desktop.services.certificate_prints import MAX_OFFSET_MM
 from emulation_desktop.services.certificates import Offset
 
 from emulation_desktop.gui.certificates import printing
@@ -30,7 +31,6 @@ from emulation_desktop.gui.widgets.controls import button, combo, muted
 from emulation_desktop.gui.widgets.saving_dialog import SavingDialog
 
 DEFAULT_PRINTER = "Máy in mặc định"
-MAX_OFFSET_MM = 50.0
 EXPLANATION = (
     "Bấm «In trang căn chỉnh» và in đúng cỡ thật (100 %) trên máy in dùng để in phôi. Đo từ mép "
     "trái và mép trên tờ giấy tới tâm dấu chữ thập ở góc trên bên trái: đúng ra là 20 mm. "

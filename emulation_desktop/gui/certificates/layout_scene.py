@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 from emulation_desktop.domain.certificate_layout import Align, CertificateLayout, FieldBox
 from emulation_desktop.domain.certificates import FieldKey
 
+from emulation_desktop.gui.certificates.printing import MM_PER_PT
+
 STEP_MM = 0.5
 BIG_STEP_MM = 5.0
 MIN_BOX_MM = 2.0
-MM_PER_PT = 25.4 / 72
 SERIF = "Liberation Serif"
 SELECTED = QColor("#1565c0")
 OUTLINE = QColor("#607d8b")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QPushButton
 
 from emulation_desktop.domain.certificates import BlankKind, CertificateKind, PrintMode
+from emulation_desktop.domain.errors import UserError
 from emulation_desktop.services.certificates import WrittenPdf
 from emulation_desktop.settings import DOCUMENTS_FOLDER
 
@@ -144,8 +145,12 @@ class PageActions(_Base):
             if again:
                 self.reprint(ids)
 
-        self.tasks.submit(lambda: [service.mark_spoiled(i, reason) for i in ids], done,
-                          lambda exc: show_error(self, exc.message), parent=self)  # fmt: skip
+        def failed(exc: UserError) -> None:
+            show_error(self, exc.message)
+            self.load_batch(ids)  # another window may have changed the counts
+
+        self.tasks.submit(lambda: service.mark_spoiled_many(ids, reason), done, failed,
+                          parent=self)  # fmt: skip
 
     # Files ------------------------------------------------------------------------------------
 

@@ -146,8 +146,10 @@ def test_a_decision_without_sheets_says_why_and_the_check_prints_them_all(page) 
     assert "không có giấy khen, giấy chứng nhận nào" in page.empty_label.text()
     assert page.skipped_label.text().startswith("Không in 158 khen thưởng: Theo bộ quy định")
     assert not page.print_button.isEnabled()
+    assert page.decision.currentText().endswith("(0 tờ)")
     page.all_titles.setChecked(True)
     assert page.stack.currentIndex() == 0 and page.model.rowCount() == 158
+    assert page.decision.currentText().endswith("(158 tờ)")  # the count follows the tick
     assert names(page)[0].startswith("Hộ gia đình bà ")
     assert column(page, 3)[0] == "Giấy chứng nhận"
     assert page.skipped_label.isHidden()

@@ -55,6 +55,7 @@ class CertificatesPage(SectionPage, PageActions):
         self.year = dt.date.today().year
         self.batch: CertificateBatch | None = None
         self.stock: list[BlankStock] = []
+        self._labels: dict[int, str] = {}  # decision id -> its label without the count
         self.ask_save: files.AskSave = files.ask_save  # tests replace it
         self.setup_actions()
 
@@ -174,6 +175,7 @@ class CertificatesPage(SectionPage, PageActions):
         keep = self.decision_id
         self.decision.blockSignals(True)
         self.decision.clear()
+        self._labels = {c.id: c.label for c in choices}
         for c in choices:
             self.decision.addItem(f"{c.label} ({c.certificates} tờ)", c.id)
         ids = [c.id for c in choices]
@@ -211,6 +213,11 @@ class CertificatesPage(SectionPage, PageActions):
                       select_ids: tuple[int, ...]) -> None:  # fmt: skip
         self.batch = batch
         self.stock = stock
+        # The count follows «In cả danh hiệu…»: the sheets this batch really holds.
+        index = self.decision.findData(batch.decision_id)
+        if index >= 0 and batch.decision_id in self._labels:
+            label = self._labels[batch.decision_id]
+            self.decision.setItemText(index, f"{label} ({len(batch.rows)} tờ)")
         self.model.set_rows(batch.rows)
         self.columns.refit()
         if batch.rows:

@@ -17,7 +17,7 @@ SPOILED_COLOR = "#c62828"
 PRINTED_COLOR = "#2e7d32"
 
 _KIND_SHORT = {
-    CertificateKind.GIAY_KHEN_PERSON: "Giấy khen",
+    CertificateKind.GIAY_KHEN_PERSON: "Giấy khen cá nhân",
     CertificateKind.GIAY_KHEN_UNIT: "Giấy khen tập thể",
     CertificateKind.GIAY_KHEN_HOUSEHOLD: "Giấy khen hộ gia đình",
     CertificateKind.CERTIFICATE: "Giấy chứng nhận",

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage, QImageReader, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton
 
 from emulation_desktop.domain.certificate_layout import CertificateLayout, layout_problems
 from emulation_desktop.domain.certificates import Certificate, PrintMode
@@ -18,6 +19,7 @@ from emulation_desktop.gui.certificates.preview import PreviewDialog
 from emulation_desktop.gui.certificates.sample import sample_certificate
 from emulation_desktop.gui.certificates.temp_files import temp_pdf
 from emulation_desktop.gui.messages import confirm, show_error, show_info
+from emulation_desktop.gui.widgets.controls import button
 
 if TYPE_CHECKING:
     from emulation_desktop.gui.certificates.layout_editor import LayoutEditor
@@ -37,6 +39,49 @@ def render_sample(out: Path, certificate: Certificate, layout: CertificateLayout
 
 
 class LayoutActions(_Base):
+    def _build_tools(self) -> QHBoxLayout:
+        """The row of buttons under the page; they act through the methods of this class."""
+        self.background_button = QPushButton("Ảnh phôi…")
+        self.background_button.setObjectName("background_button")
+        self.background_button.setToolTip(
+            "Đặt ảnh quét của phôi dưới các khung để canh cho khớp (ảnh không được in)"
+        )
+        menu = QMenu(self.background_button)
+        menu.addAction("Chọn ảnh phôi đã quét…", self.choose_background)
+        self.clear_background_action = menu.addAction("Bỏ ảnh phôi",
+                                                      lambda: self.set_background(""))  # fmt: skip
+        self.background_button.setMenu(menu)
+        self.preview_button = button(
+            "Xem thử",
+            self.preview,
+            "preview_button",
+            "In thử một tờ mẫu với vị trí đang chỉnh (chưa cần lưu)",
+        )
+        self.import_button = button(
+            "Nhập tệp…",
+            self.import_file,
+            "import_button",
+            "Dùng mẫu giấy khen từ tệp do xã khác hoặc máy khác xuất ra",
+        )
+        self.export_button = button(
+            "Xuất tệp…",
+            self.export_file,
+            "export_button",
+            "Lưu mẫu này ra tệp để dùng trên máy khác",
+        )
+        self.default_button = button(
+            "Mặc định", self.reset, "default_button", "Đưa mẫu này về vị trí và cỡ chữ ban đầu"
+        )
+        self.save_button = button("Lưu", self.save, "save_button", "Lưu mẫu (Ctrl+S)")
+        self.close_button = button("Đóng", self.reject, "close_button")
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
+        tools = QHBoxLayout()
+        for b in (self.background_button, self.preview_button, self.import_button,
+                  self.export_button, self.default_button):  # fmt: skip
+            tools.addWidget(b)
+        tools.addStretch(1)
+        return tools
+
     # Background -------------------------------------------------------------------------------
 
     def choose_background(self) -> None:

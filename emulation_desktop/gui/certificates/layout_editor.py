@@ -10,14 +10,12 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -49,7 +47,7 @@ from emulation_desktop.gui.certificates.sample import sample_certificate
 from emulation_desktop.gui.evaluations.unsaved import DISCARD, SAVE, ask_unsaved
 from emulation_desktop.gui.registry.form import em
 from emulation_desktop.gui.tasks import TaskRunner
-from emulation_desktop.gui.widgets.controls import button, combo, muted
+from emulation_desktop.gui.widgets.controls import combo, muted
 
 
 class LayoutEditor(QDialog, LayoutActions):
@@ -120,45 +118,7 @@ class LayoutEditor(QDialog, LayoutActions):
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
 
-        self.background_button = QPushButton("Ảnh phôi…")
-        self.background_button.setObjectName("background_button")
-        self.background_button.setToolTip(
-            "Đặt ảnh quét của phôi dưới các khung để canh cho khớp (ảnh không được in)"
-        )
-        menu = QMenu(self.background_button)
-        menu.addAction("Chọn ảnh phôi đã quét…", self.choose_background)
-        self.clear_background_action = menu.addAction("Bỏ ảnh phôi",
-                                                      lambda: self.set_background(""))  # fmt: skip
-        self.background_button.setMenu(menu)
-        self.preview_button = button(
-            "Xem thử",
-            self.preview,
-            "preview_button",
-            "In thử một tờ mẫu với vị trí đang chỉnh (chưa cần lưu)",
-        )
-        self.import_button = button(
-            "Nhập tệp…",
-            self.import_file,
-            "import_button",
-            "Dùng mẫu giấy khen từ tệp do xã khác hoặc máy khác xuất ra",
-        )
-        self.export_button = button(
-            "Xuất tệp…",
-            self.export_file,
-            "export_button",
-            "Lưu mẫu này ra tệp để dùng trên máy khác",
-        )
-        self.default_button = button(
-            "Mặc định", self.reset, "default_button", "Đưa mẫu này về vị trí và cỡ chữ ban đầu"
-        )
-        self.save_button = button("Lưu", self.save, "save_button", "Lưu mẫu (Ctrl+S)")
-        self.close_button = button("Đóng", self.reject, "close_button")
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self).activated.connect(self.save)
-        tools = QHBoxLayout()
-        for b in (self.background_button, self.preview_button, self.import_button,
-                  self.export_button, self.default_button):  # fmt: skip
-            tools.addWidget(b)
-        tools.addStretch(1)
+        tools = self._build_tools()
         actions = QHBoxLayout()
         self.status = muted(QLabel())
         self.status.setObjectName("status_label")

@@ -209,6 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--out", type=Path, required=True, metavar="TỆP.pdf", help="Tệp PDF sẽ tạo.")
     p.add_argument(
+        "--printer",
+        metavar="MÁY_IN",
+        help="Dời chữ theo độ lệch đã căn chỉnh cho máy in này (mặc định: không dời).",
+    )
+    p.add_argument(
         "--mode",
         choices=("full", "overlay"),
         default="full",
@@ -406,18 +411,29 @@ def _cmd_document(args: argparse.Namespace) -> int:
 def _cmd_certificates(args: argparse.Namespace) -> int:
     from emulation_desktop import app
     from emulation_desktop.domain.certificates import PrintMode
+    from emulation_desktop.services.certificates import Offset
 
     if args.db is not None and not Path(args.db).exists():
         raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu «{args.db}».")
     with app.open_context(args.db) as ctx:
         certificates = ctx.services.certificates
+        decision = certificates.resolve_decision(args.decision)
+        # Like «Lưu PDF…» in the window: a PDF is not shifted unless a printer is named.
+        offset = Offset()
+        if args.printer is not None:
+            saved = certificates.saved_calibration(args.printer)
+            if saved is None:
+                raise UserError(
+                    f"Máy in «{args.printer}» chưa được căn chỉnh; hãy căn chỉnh "
+                    "trong chương trình, hoặc bỏ --printer để in không dời chữ."
+                )
+            offset = saved
         written = certificates.write_pdf(
-            certificates.resolve_decision(args.decision),
+            decision,
             args.out,
             PrintMode(args.mode),
             ceremony=args.order == "ceremony",
-            # The PDF is printed elsewhere: the offset saved for "no printer" (the default).
-            offset=certificates.calibration(""),
+            offset=offset,
             all_titles=args.all_titles,
         )
     for notice in (*written.notices, *(i.message for i in written.issues)):

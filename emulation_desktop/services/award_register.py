@@ -32,7 +32,8 @@ EXPORT_COLUMNS = (
     Column("Đơn vị"), Column("Danh hiệu, hình thức khen thưởng", width=36),
     Column("Năm thành tích", ColumnType.YEAR), Column("Thành tích", width=40),
     Column("Quyết định số"), Column("Ngày quyết định", ColumnType.DATE), Column("Cấp quyết định"),
-    Column("Tiền thưởng (đồng)", ColumnType.MONEY), Column("Ghi chú", width=36),
+    Column("Tiền thưởng (đồng)", ColumnType.MONEY),
+    Column("Giấy khen đã in (tờ)", ColumnType.INTEGER), Column("Ghi chú", width=36),
 )  # fmt: skip
 
 
@@ -132,7 +133,7 @@ class AwardRegisterService:
         rows = (
             (r.register_number, r.subject.name, r.subject.place, r.award_name, r.year,
              r.achievement, r.decision_number, r.decision_date, r.issuer, r.amount,
-             "; ".join(x for x in (r.revoked_text, r.note) if x))
+             r.printed or None, "; ".join(x for x in (r.revoked_text, r.note) if x))
             for r in lines
         )  # fmt: skip
         return write_list(self._db, path, "SỔ THEO DÕI KHEN THƯỞNG", EXPORT_COLUMNS, rows,

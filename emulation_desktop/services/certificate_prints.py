@@ -232,10 +232,14 @@ class PrintRegister:
     # Calibration --------------------------------------------------------------------------------
 
     def calibration(self, printer: str) -> Offset:
-        """The offset measured for `printer` ("" = the PDF / the default), or none."""
+        """The offset measured for `printer` ("" = the default printer), or none."""
+        return self.saved_calibration(printer) or Offset()
+
+    def saved_calibration(self, printer: str) -> Offset | None:
+        """The offset measured for `printer`, or None when it was never calibrated."""
         with self._db.session_scope() as s:
             row = s.get(PrinterCalibrationRow, _printer_key(printer))
-            return Offset(row.dx_mm, row.dy_mm) if row else Offset()
+            return Offset(row.dx_mm, row.dy_mm) if row else None
 
     def save_calibration(self, printer: str, offset: Offset) -> None:
         dx, dy = float(offset.dx_mm), float(offset.dy_mm)

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from .conftest import CSTD, GDVH, LDTT, SUDDEN, Demo
-from .pdf_checks import flat, page_sizes_mm, page_texts
+from .pdf_checks import flat, page_sizes_mm, page_texts, text_pieces
 
 
 def _copy(demo_db_file: Path, tmp_path: Path) -> Path:
@@ -97,6 +97,32 @@ def test_a_decision_is_named_as_printed_and_a_number_that_is_also_an_id_is_refus
     proc = cli_runner.run_cli("certificates", "--db", db, "--decision", str(other), "--out", out)
     _failure(proc, f"«{other}» có thể là 2 quyết định", f"{CSTD} ngày 20/12/2025 (mã {other})")
     assert not out.exists()
+
+
+def test_a_named_printers_offset_moves_the_text_and_no_printer_moves_nothing(
+    demo: Demo, demo_db_file: Path, tmp_path: Path
+) -> None:
+    from emulation_desktop.app import open_context
+    from emulation_desktop.services.certificates import Offset
+
+    db = _copy(demo_db_file, tmp_path)
+    with open_context(db) as ctx:
+        ctx.services.certificates.save_calibration("HP LaserJet", Offset(10.0, 0.0))
+        ctx.services.certificates.save_calibration("", Offset(-5.0, 0.0))  # the default printer
+
+    def first_name_x(*extra: str) -> float:
+        out = tmp_path / f"gk{len(extra)}.pdf"
+        proc = cli_runner.run_cli("certificates", "--db", db, "--decision", SUDDEN, "--out", out,
+                                  "--mode", "overlay", *extra)  # fmt: skip
+        assert proc.returncode == 0, proc.stderr
+        return next(p.x for p in text_pieces(out) if p.text == "Tập thể Công an xã")
+
+    plain, shifted = first_name_x(), first_name_x("--printer", "HP LaserJet")
+    assert shifted - plain == pytest.approx(10 * 72 / 25.4, abs=0.05)
+    proc = cli_runner.run_cli("certificates", "--db", db, "--decision", SUDDEN, "--out",
+                              tmp_path / "x.pdf", "--printer", "Epson")  # fmt: skip
+    _failure(proc, "Máy in «Epson» chưa được căn chỉnh")
+    assert not (tmp_path / "x.pdf").exists()
 
 
 def test_the_calibration_page_on_a4_and_on_a_custom_paper(tmp_path: Path) -> None:

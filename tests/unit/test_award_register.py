@@ -84,7 +84,9 @@ def test_a_higher_award_is_recorded_once_and_completes_the_history(context) -> N
 def test_the_register_exports_to_excel(context, tmp_path) -> None:  # type: ignore[no-untyped-def]
     c = commune(context)
     round_id, _ = voted(context, mixed(c))
-    context.services.decisions.issue(round_id, signed())
+    decision = context.services.decisions.issue(round_id, signed())
+    printed = context.services.certificates.batch(decision).rows[0].certificate.award_id
+    context.services.certificates.record_printed([printed, printed], "Canon", "overlay")
     path = tmp_path / "so-khen-thuong.xlsx"
     assert context.services.decisions.export_award_register(path, 2026) == 4
     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
@@ -93,4 +95,7 @@ def test_the_register_exports_to_excel(context, tmp_path) -> None:  # type: igno
     first = rows[rows.index(header) + 1]
     assert first[1:3] == ("1/2026", "Nguyễn Thị Lan")
     assert first[10] == 2_530_000  # money is a number
+    assert header[11] == "Giấy khen đã in (tờ)"
+    printed_cells = [r[11] for r in rows[rows.index(header) + 1 :] if r and r[11]]
+    assert printed_cells == [2]  # a number, only where sheets were printed
     assert rows[0][0] == "SỔ THEO DÕI KHEN THƯỞNG"

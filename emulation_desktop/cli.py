@@ -396,11 +396,16 @@ def _cmd_self_test(args: argparse.Namespace) -> int:
     return app.self_test(report=print)
 
 
+def _require_database(args: argparse.Namespace) -> None:
+    """Commands that read a commune's data never create an empty database by mistake."""
+    if args.db is not None and not Path(args.db).exists():
+        raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu «{args.db}».")
+
+
 def _cmd_document(args: argparse.Namespace) -> int:
     from emulation_desktop import app
 
-    if args.db is not None and not Path(args.db).exists():
-        raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu «{args.db}».")
+    _require_database(args)
     kind = DocumentKind(args.kind)
     with app.open_context(args.db) as ctx:
         out = ctx.services.documents.write(kind, args.id, args.out)
@@ -413,8 +418,7 @@ def _cmd_certificates(args: argparse.Namespace) -> int:
     from emulation_desktop.domain.certificates import PrintMode
     from emulation_desktop.services.certificates import Offset
 
-    if args.db is not None and not Path(args.db).exists():
-        raise UserError(f"Không tìm thấy tệp cơ sở dữ liệu «{args.db}».")
+    _require_database(args)
     with app.open_context(args.db) as ctx:
         certificates = ctx.services.certificates
         decision = certificates.resolve_decision(args.decision)

@@ -13,7 +13,6 @@ from emulation_desktop.domain.certificate_layout import (
     default_layout,
     layout_from_dict,
     layout_from_json,
-    layout_problems,
     layout_to_dict,
     layout_to_json,
 )
@@ -58,8 +57,6 @@ class LayoutStore:
             return None, True
 
     def save_layout(self, layout: CertificateLayout) -> None:
-        if problems := layout_problems(layout):
-            raise ValidationError({"layout": problems[0]})
         check_layout(layout)
         kind = CertificateKind(layout.kind)
         with self._db.session_scope() as s:

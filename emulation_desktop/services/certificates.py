@@ -69,6 +69,7 @@ class CertificateBatch:
     decision_label: str
     rows: tuple[CertificateRow, ...]
     skipped: tuple[SkippedAward, ...]
+    number: str = ""  # "121/QĐ-UBND"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,8 @@ class CertificateService(LayoutStore, PrintRegister):
             got = counts.get(cert.award_id)
             rows.append(CertificateRow(cert, got.printed if got else 0, got.spoiled if got else 0,
                                        got.last_printed if got else None))  # fmt: skip
-        return CertificateBatch(sheets.decision_id, sheets.label, tuple(rows), sheets.skipped)
+        return CertificateBatch(sheets.decision_id, sheets.label, tuple(rows), sheets.skipped,
+                                sheets.number)  # fmt: skip
 
     # Checks and the PDF -------------------------------------------------------------------------
 

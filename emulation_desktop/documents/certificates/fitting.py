@@ -8,7 +8,6 @@ decision and the signer are the same on every sheet and a long name is measured 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from emulation_desktop.documents.fonts import (
@@ -38,11 +37,6 @@ def rgb(colour: str) -> tuple[float, float, float]:
     """ "#C8102E" as reportlab's 0–1 floats (the layout checked the form already)."""
     value = int(colour[1:7], 16)
     return ((value >> 16) / 255.0, ((value >> 8) & 0xFF) / 255.0, (value & 0xFF) / 255.0)
-
-
-def nfc(text: str) -> str:
-    """NFC keeping line breaks (reportlab draws NFD marks as separate, floating glyphs)."""
-    return unicodedata.normalize("NFC", text)
 
 
 @dataclass(frozen=True, slots=True)

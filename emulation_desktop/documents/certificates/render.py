@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from emulation_desktop.documents.certificates.fitting import MM, FieldFit, Fitter, nfc
+from emulation_desktop.documents.certificates.fitting import MM, FieldFit, Fitter
 from emulation_desktop.documents.certificates.frame import draw_border
 from emulation_desktop.documents.fonts import SERIF
 from emulation_desktop.domain.certificate_layout import (
@@ -23,6 +23,9 @@ from emulation_desktop.domain.certificate_layout import (
 )
 from emulation_desktop.domain.certificates import Certificate, CertificateKind, FieldKey, PrintMode
 from emulation_desktop.domain.errors import UserError
+
+# reportlab draws NFD marks as separate, floating glyphs: every string is NFC before drawing.
+from emulation_desktop.domain.text import nfc_lines
 
 CREATOR = "Thi đua – Khen thưởng"
 
@@ -85,7 +88,7 @@ class _Plan:
             layout = self.layout(kind)
             height = layout.paper.height_mm * MM
             self._static[kind] = tuple(
-                self.fitter.fit(b, nfc(b.text), height)
+                self.fitter.fit(b, nfc_lines(b.text), height)
                 for b in self._drawn(layout)
                 if b.key.fixed and b.text.strip()
             )
@@ -110,7 +113,7 @@ class _Plan:
                         self._tell(cert, fit, told, f"của mẫu «{cert.kind.label}»")
             fits = []
             for box in self.variable(cert.kind):
-                text = nfc(cert.text(box.key))
+                text = nfc_lines(cert.text(box.key))
                 if not text.strip():
                     continue
                 fit = self.fitter.fit(box, text, height)
@@ -232,9 +235,9 @@ def _metadata(c, certificates: Sequence[Certificate], mode: PrintMode) -> None: 
         what = "Giấy khen"
     else:
         what = "Giấy khen, giấy chứng nhận"
-    decision = nfc(certificates[0].decision).strip()
+    decision = nfc_lines(certificates[0].decision).strip()
     c.setTitle(f"{what} – {decision}" if decision else what)
-    c.setAuthor(nfc(certificates[0].issuer))
+    c.setAuthor(nfc_lines(certificates[0].issuer))
     c.setSubject(f"{mode.label}, {len(certificates)} tờ")
     c.setCreator(CREATOR)
 

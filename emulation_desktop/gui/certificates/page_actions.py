@@ -173,7 +173,7 @@ class PageActions(_Base):
         if request is None or self.batch is None:
             return
         settings = settings_of(self)
-        number = self.batch.decision_label.split(" ", 1)[0].replace("/", "-")
+        number = self.batch.number.replace("/", "-")
         proposed = documents_folder(settings) / f"Giấy khen {number}.pdf"
         path = self.ask_save(self, "Lưu PDF giấy khen", proposed, files.PDF_FILTER)
         if path is None:
